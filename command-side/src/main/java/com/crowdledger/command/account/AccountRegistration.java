@@ -1,0 +1,75 @@
+package com.crowdledger.command.account;
+
+import com.crowdledger.command.apikey.ApiKeyIssuing;
+import com.crowdledger.command.apikey.IssuedApiKey;
+import com.crowdledger.command.secret.SecretHashing;
+import com.crowdledger.command.secret.SecretTokens;
+import com.crowdledger.shared.Ids;
+import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Role;
+import com.crowdledger.shared.web.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers an account (and, when asked, its first key) in one transaction: both exist, or neither. */
+@Service
+class AccountRegistration {
+    static final Duration VERIFICATION_VALIDITY = Duration.ofHours(48);
+    private static final int SLUG_ATTEMPTS = 5;
+
+    private final CommandGateway commands;
+    private final AccountLookup lookup;
+    private final SecretHashing hashing;
+    private final ApiKeyIssuing keys;
+
+    AccountRegistration(CommandGateway commands, AccountLookup lookup, SecretHashing hashing, ApiKeyIssuing keys) {
+        this.commands = commands;
+        this.lookup = lookup;
+        this.hashing = hashing;
+        this.keys = keys;
+    }
+
+    record Registered(RegisteredAccount account, IssuedApiKey apiKey, String verificationToken) {
+    }
+
+    record RegisteredAccount(String id, String email, String name, Role role, String slug, boolean emailVerified) {
+    }
+
+    /** @param firstKeyMode the mode of a first key to issue with every scope of the role, or null for none */
+    @Transactional
+    public Registered register(String email, String password, Role role, String name, Mode firstKeyMode) {
+        String accountId = Ids.next(Ids.ACCOUNT);
+        String normalizedEmail = email.strip().toLowerCase(Locale.ROOT);
+        String displayName = name.strip();
+        String slug = freeSlug(displayName);
+        String token = SecretTokens.randomUrlToken();
+        commands.sendAndWait(new RegisterAccountCommand(accountId, normalizedEmail, displayName, role, slug,
+                hashing.hash(password), SecretTokens.sha256Hex(token), Instant.now().plus(VERIFICATION_VALIDITY)));
+        IssuedApiKey apiKey = firstKeyMode == null ? null
+                : keys.issue(accountId, firstKeyMode, null, "Default key", role.scopes(), role.scopes(), null);
+        return new Registered(new RegisteredAccount(accountId, normalizedEmail, displayName, role, slug, false),
+                apiKey, token);
+    }
+
+    /** @return the verified account's id */
+    public String verify(String token) {
+        String tokenHash = SecretTokens.sha256Hex(token);
+        String accountId = lookup.accountIdForVerificationToken(tokenHash)
+                .orElseThrow(() -> ApiException.invalid("token", "is not valid"));
+        commands.sendAndWait(new VerifyEmailCommand(accountId, tokenHash));
+        return accountId;
+    }
+
+    private String freeSlug(String name) {
+        String base = Slugs.from(name);
+        String candidate = base;
+        for (int attempt = 0; attempt < SLUG_ATTEMPTS && lookup.slugTaken(candidate); attempt++) {
+            candidate = base + "-" + SecretTokens.randomHex(2);
+        }
+        return candidate;
+    }
+}

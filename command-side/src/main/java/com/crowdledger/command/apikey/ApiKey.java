@@ -1,0 +1,128 @@
+package com.crowdledger.command.apikey;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.crowdledger.events.apikey.ApiKeyChangedEvent;
+import com.crowdledger.events.apikey.ApiKeyIssuedEvent;
+import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
+import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Scope;
+import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.web.ErrorCode;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** An API key: who owns it, what it may do, whether it still works. Holds no secret, only the hash's owner. */
+@Aggregate
+class ApiKey {
+    static final int MAX_NAME_LENGTH = 100;
+
+    @AggregateIdentifier
+    private String keyId;
+    private String accountId;
+    private Mode mode;
+    private String name;
+    private Set<Scope> scopes;
+    private boolean revoked;
+
+    ApiKey() {
+        // for Axon
+    }
+
+    @CommandHandler
+    ApiKey(IssueApiKeyCommand command) {
+        if (command.callerMode() != null && command.callerMode() != command.mode()) {
+            throw new ApiException(ErrorCode.FORBIDDEN,
+                    "A " + command.callerMode().wireName() + " key can only issue " + command.callerMode().wireName()
+                            + " keys");
+        }
+        requireValidName(command.name());
+        requireGrantable(command.scopes(), command.grantableScopes());
+        Instant now = now();
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
+            throw ApiException.invalid("expiresAt", "must be in the future");
+        }
+        apply(new ApiKeyIssuedEvent(command.keyId(), command.accountId(), command.mode(), command.name().strip(),
+                Set.copyOf(command.scopes()), command.prefix(), command.secretHash(), command.expiresAt(), now));
+    }
+
+    @CommandHandler
+    void handle(ChangeApiKeyCommand command) {
+        requireVisibleTo(command.accountId(), command.callerMode());
+        requireNotRevoked();
+        String newName = command.name() == null ? name : command.name();
+        Set<Scope> newScopes = command.scopes() == null ? scopes : command.scopes();
+        requireValidName(newName);
+        if (command.scopes() != null) {
+            requireGrantable(newScopes, command.grantableScopes());
+        }
+        if (newName.strip().equals(name) && newScopes.equals(scopes)) {
+            return; // nothing changes, nothing to record
+        }
+        apply(new ApiKeyChangedEvent(keyId, accountId, mode, newName.strip(), Set.copyOf(newScopes), now()));
+    }
+
+    @CommandHandler
+    void handle(RevokeApiKeyCommand command) {
+        requireVisibleTo(command.accountId(), command.callerMode());
+        requireNotRevoked();
+        apply(new ApiKeyRevokedEvent(keyId, accountId, mode, now()));
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyIssuedEvent event) {
+        keyId = event.keyId();
+        accountId = event.accountId();
+        mode = event.mode();
+        name = event.name();
+        scopes = event.scopes();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyChangedEvent event) {
+        name = event.name();
+        scopes = event.scopes();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevokedEvent event) {
+        revoked = true;
+    }
+
+    /** Another account's key, or a key of the other mode, does not exist for this caller. */
+    private void requireVisibleTo(String callerAccountId, Mode callerMode) {
+        if (!accountId.equals(callerAccountId) || (callerMode != null && callerMode != mode)) {
+            throw ApiException.notFound("API key");
+        }
+    }
+
+    private void requireNotRevoked() {
+        if (revoked) {
+            throw ApiException.conflict("The API key is revoked");
+        }
+    }
+
+    private static void requireValidName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
+            throw ApiException.invalid("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+    }
+
+    private static void requireGrantable(Set<Scope> requested, Set<Scope> grantable) {
+        if (requested == null || requested.isEmpty()) {
+            throw ApiException.invalid("scopes", "must name at least one scope");
+        }
+        if (!grantable.containsAll(requested)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "A key cannot be given scopes its issuer does not hold");
+        }
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+}

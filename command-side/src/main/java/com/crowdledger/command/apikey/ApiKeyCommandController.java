@@ -1,0 +1,73 @@
+package com.crowdledger.command.apikey;
+
+import com.crowdledger.queries.apikey.ApiKeySummary;
+import com.crowdledger.shared.Ids;
+import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Scope;
+import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.web.Authenticated;
+import com.crowdledger.shared.web.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Issue, change and revoke keys, by dashboard session or by a key with scope {@code keys}. */
+@RestController
+@RequestMapping("/v1/auth/api-keys")
+@Authenticated(scope = Scope.KEYS, dashboard = true)
+class ApiKeyCommandController {
+    private final ApiKeyIssuing issuing;
+    private final CommandGateway commands;
+
+    ApiKeyCommandController(ApiKeyIssuing issuing, CommandGateway commands) {
+        this.issuing = issuing;
+        this.commands = commands;
+    }
+
+    record IssueRequest(@NotNull String name, @NotNull Set<Scope> scopes, Mode mode, Instant expiresAt) {
+    }
+
+    record ChangeRequest(String name, @Size(min = 1) Set<Scope> scopes) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedApiKey issue(Caller caller, @Valid @RequestBody IssueRequest request) {
+        Mode mode = request.mode() != null ? request.mode() : caller.mode() != null ? caller.mode() : Mode.LIVE;
+        return issuing.issue(caller.accountId(), mode, caller.mode(), request.name(), request.scopes(),
+                caller.scopes(), request.expiresAt());
+    }
+
+    @PatchMapping("/{id}")
+    ApiKeySummary change(Caller caller, @PathVariable String id, @Valid @RequestBody ChangeRequest request) {
+        requireKeyId(id);
+        commands.sendAndWait(new ChangeApiKeyCommand(id, caller.accountId(), caller.mode(), request.name(),
+                request.scopes(), caller.scopes()));
+        return issuing.summary(id, caller.accountId(), caller.mode());
+    }
+
+    @DeleteMapping("/{id}")
+    ApiKeySummary revoke(Caller caller, @PathVariable String id) {
+        requireKeyId(id);
+        commands.sendAndWait(new RevokeApiKeyCommand(id, caller.accountId(), caller.mode()));
+        return issuing.summary(id, caller.accountId(), caller.mode());
+    }
+
+    private static void requireKeyId(String id) {
+        if (!Ids.hasPrefix(id, Ids.API_KEY)) {
+            throw ApiException.notFound("API key");
+        }
+    }
+}

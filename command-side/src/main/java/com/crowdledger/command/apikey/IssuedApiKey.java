@@ -1,0 +1,26 @@
+package com.crowdledger.command.apikey;
+
+import com.crowdledger.queries.apikey.ApiKeySummary;
+import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Scope;
+import java.time.Instant;
+import java.util.Set;
+
+/** A newly issued key: the only response that ever carries {@code key}. */
+public record IssuedApiKey(
+        String id,
+        String name,
+        String key,
+        String prefix,
+        Mode mode,
+        Set<Scope> scopes,
+        String status,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant createdAt) {
+
+    static IssuedApiKey of(ApiKeySummary summary, String key) {
+        return new IssuedApiKey(summary.id(), summary.name(), key, summary.prefix(), summary.mode(),
+                summary.scopes(), summary.status(), summary.expiresAt(), summary.lastUsedAt(), summary.createdAt());
+    }
+}

@@ -1,0 +1,41 @@
+package com.crowdledger.query.apikey;
+
+import com.crowdledger.queries.apikey.ApiKeySummary;
+import com.crowdledger.queries.apikey.FindApiKeyQuery;
+import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Scope;
+import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.web.Authenticated;
+import com.crowdledger.shared.web.Caller;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists the caller's keys: a key sees its own mode's keys; a dashboard session sees both or filters by mode. */
+@RestController
+@RequestMapping("/v1/auth/api-keys")
+@Authenticated(scope = Scope.KEYS, dashboard = true)
+class ApiKeyQueryController {
+    private final ApiKeyQueries queries;
+
+    ApiKeyQueryController(ApiKeyQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    List<ApiKeySummary> list(Caller caller, @RequestParam(required = false) Mode mode) {
+        if (caller.mode() != null && mode != null && mode != caller.mode()) {
+            return List.of();
+        }
+        return queries.list(caller.accountId(), caller.mode() != null ? caller.mode() : mode);
+    }
+
+    @GetMapping("/{id}")
+    ApiKeySummary get(Caller caller, @PathVariable String id) {
+        return queries.find(new FindApiKeyQuery(id, caller.accountId(), caller.mode()))
+                .orElseThrow(() -> ApiException.notFound("API key"));
+    }
+}

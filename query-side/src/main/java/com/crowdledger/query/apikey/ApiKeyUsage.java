@@ -1,0 +1,71 @@
+package com.crowdledger.query.apikey;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code lastUsedAt} of keys. A write per request would cost more than the request itself, so uses are gathered
+ * in memory and written every few seconds; reads merge what is not written yet. Not an event: it is telemetry,
+ * not a decision, and it lives outside the rebuildable key view so a rebuild keeps it.
+ */
+@Component
+public class ApiKeyUsage {
+    private final Map<String, Instant> unwritten = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    ApiKeyUsage(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    public void recordUse(String keyId, Instant at) {
+        unwritten.merge(keyId, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    @Scheduled(fixedDelayString = "${crowdledger.api-keys.usage-flush-interval:5s}")
+    public void flush() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (String keyId : List.copyOf(unwritten.keySet())) {
+            Instant at = unwritten.remove(keyId);
+            if (at != null) {
+                rows.add(new Object[] {keyId, Timestamp.from(at)});
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into api_key_usage (key_id, last_used_at) values (?, ?)
+                on conflict (key_id) do update
+                set last_used_at = greatest(api_key_usage.last_used_at, excluded.last_used_at)""", rows);
+    }
+
+    Map<String, Instant> lastUsed(Collection<String> keyIds) {
+        Map<String, Instant> result = new HashMap<>();
+        if (keyIds.isEmpty()) {
+            return result;
+        }
+        named.query("select key_id, last_used_at from api_key_usage where key_id in (:ids)",
+                Map.of("ids", keyIds),
+                rs -> {
+                    result.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        for (String keyId : keyIds) {
+            Instant pending = unwritten.get(keyId);
+            if (pending != null) {
+                result.merge(keyId, pending, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,114 @@
+package com.crowdledger.query.apikey;
+
+import com.crowdledger.queries.apikey.ApiKeySummary;
+import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Scope;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+
+/** A key as stored for listing and for authentication: its display prefix and argon2id hash, never the key. */
+@Entity
+@Table(name = "api_keys")
+public class ApiKeyView {
+    @Id
+    private String id;
+    @Column(name = "account_id")
+    private String accountId;
+    @Enumerated(EnumType.STRING)
+    private Mode mode;
+    private String name;
+    @Convert(converter = ScopeSetConverter.class)
+    private Set<Scope> scopes;
+    private String prefix;
+    @Column(name = "secret_hash")
+    private String secretHash;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected ApiKeyView() {
+    }
+
+    ApiKeyView(String id, String accountId, Mode mode, String name, Set<Scope> scopes, String prefix,
+               String secretHash, Instant expiresAt, Instant createdAt) {
+        this.id = id;
+        this.accountId = accountId;
+        this.mode = mode;
+        this.name = name;
+        this.scopes = scopes;
+        this.prefix = prefix;
+        this.secretHash = secretHash;
+        this.expiresAt = expiresAt;
+        this.createdAt = createdAt;
+    }
+
+    void change(String newName, Set<Scope> newScopes) {
+        name = newName;
+        scopes = newScopes;
+    }
+
+    void revoke(Instant at) {
+        revokedAt = at;
+    }
+
+    public String status(boolean accountVerified, Instant now) {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return "expired";
+        }
+        return accountVerified ? "active" : "pending_verification";
+    }
+
+    ApiKeySummary summary(boolean accountVerified, Instant lastUsedAt, Instant now) {
+        return new ApiKeySummary(id, name, prefix, mode, Set.copyOf(scopes), status(accountVerified, now),
+                expiresAt, lastUsedAt, createdAt);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Set<Scope> scopes() {
+        return scopes;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String secretHash() {
+        return secretHash;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+}

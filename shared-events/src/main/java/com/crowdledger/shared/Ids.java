@@ -1,0 +1,30 @@
+package com.crowdledger.shared;
+
+import java.security.SecureRandom;
+
+/** Prefixed, opaque ids ("acct_4fJ9...") made of random base62. */
+public final class Ids {
+    public static final String ACCOUNT = "acct_";
+    public static final String API_KEY = "key_";
+
+    private static final char[] BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final int RANDOM_CHARS = 22; // about 131 bits
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    /** An id of the wrong kind names nothing: callers answer 404 before touching storage. */
+    public static boolean hasPrefix(String id, String prefix) {
+        return id != null && id.startsWith(prefix) && id.length() > prefix.length();
+    }
+
+    public static String next(String prefix) {
+        char[] chars = new char[RANDOM_CHARS];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = BASE62[RANDOM.nextInt(BASE62.length)];
+        }
+        return prefix + new String(chars);
+    }
+}

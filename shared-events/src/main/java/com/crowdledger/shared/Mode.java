@@ -1,0 +1,19 @@
+package com.crowdledger.shared;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Live and test data are separate worlds: an object of one mode is invisible to keys of the other. */
+public enum Mode {
+    LIVE, TEST;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase();
+    }
+
+    @JsonCreator
+    public static Mode fromWire(String value) {
+        return WireNames.parse(Mode.class, value);
+    }
+}

@@ -1,0 +1,5 @@
+package com.crowdledger.shared.web;
+
+/** One entry of an error's {@code details}: which field is wrong and why. */
+public record FieldIssue(String field, String message) {
+}
