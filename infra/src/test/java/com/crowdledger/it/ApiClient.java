@@ -1,0 +1,139 @@
+package com.crowdledger.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A thin HTTP client for tests: real requests, JSON bodies, the parsed envelope back. */
+public final class ApiClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+
+    public ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Call call(String method, String path) {
+        return new Call(method, path);
+    }
+
+    public Call get(String path) {
+        return call("GET", path);
+    }
+
+    public Call post(String path) {
+        return call("POST", path);
+    }
+
+    public Call patch(String path) {
+        return call("PATCH", path);
+    }
+
+    public Call delete(String path) {
+        return call("DELETE", path);
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One request being built. */
+    public final class Call {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        private Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Call key(String apiKey) {
+            return header("Authorization", "Bearer " + apiKey);
+        }
+
+        public Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /** A JSON body: a Map/record serialized, or a String sent as it is (to send malformed JSON). */
+        public Call body(Object value) {
+            this.body = value instanceof String s ? s : json(value);
+            headers.putIfAbsent("Content-Type", "application/json");
+            return this;
+        }
+
+        public Response send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Response(response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A response: status, headers, and the body parsed as JSON (null when it is not JSON). */
+    public record Response(int status, HttpResponse<String> raw, JsonNode json) {
+        Response(HttpResponse<String> raw) {
+            this(raw.statusCode(), raw, parse(raw.body()));
+        }
+
+        private static JsonNode parse(String body) {
+            try {
+                return body == null || body.isBlank() ? null : JSON.readTree(body);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        public JsonNode data() {
+            return json.get("data");
+        }
+
+        public String errorCode() {
+            return json.path("error").path("code").asText(null);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+}

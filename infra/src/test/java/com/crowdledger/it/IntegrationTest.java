@@ -1,0 +1,37 @@
+package com.crowdledger.it;
+
+import com.crowdledger.CrowdledgerApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every *IT: the whole service on a random port, over real HTTP, on a real PostgreSQL, with mail going to
+ * GreenMail and events to a real Kafka broker. All subclasses share one Spring context (same configuration).
+ */
+@SpringBootTest(classes = CrowdledgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    protected ApiClient api;
+    protected TestAccounts accounts;
+
+    @DynamicPropertySource
+    static void realParts(DynamicPropertyRegistry registry) {
+        registry.add("crowdledger.data-dir", () -> TestInfrastructure.DATA_DIR.toString());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestInfrastructure.SMTP.getSmtp().getPort());
+        registry.add("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.KAFKA::getBrokersAsString);
+        registry.add("crowdledger.admin-token", () -> TestInfrastructure.ADMIN_TOKEN);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient("http://localhost:" + port);
+        accounts = new TestAccounts(api);
+    }
+}

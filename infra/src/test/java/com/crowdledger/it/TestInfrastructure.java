@@ -1,0 +1,33 @@
+package com.crowdledger.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The real parts every integration test shares, started once per test JVM: an SMTP server (GreenMail), a Kafka
+ * broker (in-process KRaft) and a fresh data directory, under which the service starts its embedded PostgreSQL.
+ */
+public final class TestInfrastructure {
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    public static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
+    public static final Path DATA_DIR;
+
+    static {
+        SMTP.start();
+        KAFKA.brokerProperty("auto.create.topics.enable", "true");
+        KAFKA.afterPropertiesSet();
+        try {
+            DATA_DIR = Files.createTempDirectory("crowdledger-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TestInfrastructure() {
+    }
+}
