@@ -126,3 +126,13 @@ create table api_key_usage (
     key_id       text not null primary key,
     last_used_at timestamp(6) with time zone not null
 );
+
+-- Dashboard sessions: only SHA-256 fingerprints of the cookie and CSRF tokens are stored.
+create table dashboard_sessions (
+    token_hash text not null primary key,
+    csrf_hash  text not null,
+    account_id text not null,
+    created_at timestamp(6) with time zone not null,
+    expires_at timestamp(6) with time zone not null
+);
+create index dashboard_sessions_expiry on dashboard_sessions (expires_at);

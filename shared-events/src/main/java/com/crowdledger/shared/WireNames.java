@@ -17,7 +17,14 @@ public final class WireNames {
                 }
             }
         }
-        throw new IllegalArgumentException("must be one of " + allowed(type));
+        throw new UnknownName("must be one of " + allowed(type));
+    }
+
+    /** A name outside the enum; its message (the allowed names) is safe to show to clients. */
+    public static final class UnknownName extends IllegalArgumentException {
+        UnknownName(String message) {
+            super(message);
+        }
     }
 
     public static <E extends Enum<E>> String allowed(Class<E> type) {

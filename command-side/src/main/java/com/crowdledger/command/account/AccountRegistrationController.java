@@ -48,6 +48,9 @@ class AccountRegistrationController {
     record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {
     }
 
+    record VerifiedAccount(String id, boolean emailVerified) {
+    }
+
     record AccountWithKey(AccountRegistration.RegisteredAccount account, IssuedApiKey apiKey) {
     }
 
@@ -70,9 +73,8 @@ class AccountRegistrationController {
     }
 
     @PostMapping("/verify-email")
-    Map<String, Object> verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
-        String accountId = registration.verify(request.token());
-        return Map.of("account", Map.of("id", accountId, "emailVerified", true));
+    Map<String, VerifiedAccount> verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
+        return Map.of("account", new VerifiedAccount(registration.verify(request.token()), true));
     }
 
     private void mailVerification(AccountRegistration.Registered registered) {

@@ -11,7 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** A key as stored for listing and for authentication: its display prefix and argon2id hash, never the key. */
 @Entity
@@ -72,7 +74,8 @@ public class ApiKeyView {
     }
 
     ApiKeySummary summary(boolean accountVerified, Instant lastUsedAt, Instant now) {
-        return new ApiKeySummary(id, name, prefix, mode, Set.copyOf(scopes), status(accountVerified, now),
+        return new ApiKeySummary(id, name, prefix, mode, Collections.unmodifiableSortedSet(new TreeSet<>(scopes)),
+                status(accountVerified, now),
                 expiresAt, lastUsedAt, createdAt);
     }
 

@@ -4,6 +4,7 @@ package com.crowdledger.shared.web;
 public enum ErrorCode {
     INVALID_REQUEST(400),
     INVALID_API_KEY(401),
+    INVALID_CREDENTIALS(401),
     PAYMENT_REQUIRED(402),
     FORBIDDEN(403),
     EMAIL_NOT_VERIFIED(403),

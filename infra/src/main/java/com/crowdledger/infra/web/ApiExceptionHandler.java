@@ -1,0 +1,164 @@
+package com.crowdledger.infra.web;
+
+import com.crowdledger.shared.WireNames;
+import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.web.FieldIssue;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Maps every failure to the error envelope with a stable code; nothing leaks a stack trace. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String INVALID = "The request is invalid";
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Envelope> api(ApiException e, HttpServletRequest request) {
+        return respond(request, e.code(), e.getMessage(), e.details());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Envelope> aggregateNotFound(HttpServletRequest request) {
+        return respond(request, ErrorCode.NOT_FOUND, "Not found", List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Envelope> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<FieldIssue> details = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldIssue(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID, details);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Envelope> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<FieldIssue> details = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldIssue(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID, details);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Envelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String reason = rootMessage(e);
+        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+                List.of(new FieldIssue(e.getName(), reason == null ? "has the wrong type" : reason)));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Envelope> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+                List.of(new FieldIssue(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Envelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        ApiException tooLarge = findCause(e, ApiException.class);
+        if (tooLarge != null) {
+            return api(tooLarge, request);
+        }
+        Throwable cause = e.getCause();
+        if (cause == null) {
+            return respond(request, ErrorCode.INVALID_REQUEST, "The request body is missing", List.of());
+        }
+        if (cause instanceof StreamReadException) {
+            return respond(request, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", List.of());
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+                    List.of(new FieldIssue(path(unknown), "is not a field of this request")));
+        }
+        if (cause instanceof DatabindException databind) {
+            String reason = rootMessage(databind);
+            return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+                    List.of(new FieldIssue(path(databind), reason != null ? reason : "has the wrong type")));
+        }
+        return respond(request, ErrorCode.INVALID_REQUEST, "The request body could not be read", List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Envelope> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(request, ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed here", List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Envelope> mediaType(HttpServletRequest request) {
+        return respond(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Envelope> noRoute(HttpServletRequest request) {
+        return respond(request, ErrorCode.NOT_FOUND, "No such route", List.of());
+    }
+
+    /** A unique index refused a concurrent duplicate (e-mail, slug...) that the up-front check could not see. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Envelope> duplicate(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("Constraint violation answered as 409: {}", e.getMostSpecificCause().getMessage());
+        return respond(request, ErrorCode.CONFLICT, "This conflicts with an existing object", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
+        ApiException api = findCause(e, ApiException.class);
+        if (api != null) {
+            return api(api, request);
+        }
+        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(request, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; the request id "
+                + "identifies it", List.of());
+    }
+
+    private static ResponseEntity<Envelope> respond(HttpServletRequest request, ErrorCode code, String message,
+                                                    List<FieldIssue> details) {
+        return ResponseEntity.status(code.status())
+                .body(Envelope.error(code, message, details, RequestIds.of(request)));
+    }
+
+    private static String path(DatabindException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.replace(".[", "[");
+    }
+
+    /** The reason to show when an enum name was unknown (the list of allowed names); null otherwise. */
+    private static String rootMessage(Throwable e) {
+        WireNames.UnknownName unknown = findCause(e, WireNames.UnknownName.class);
+        return unknown == null ? null : unknown.getMessage();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
