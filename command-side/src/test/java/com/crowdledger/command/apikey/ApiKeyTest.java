@@ -1,0 +1,337 @@
+package com.crowdledger.command.apikey;
+
+import static com.crowdledger.command.ApiErrors.apiError;
+import static com.crowdledger.command.ApiErrors.invalidField;
+
+import com.crowdledger.events.apikey.ApiKeyChangedEvent;
+import com.crowdledger.events.apikey.ApiKeyIssuedEvent;
+import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
+import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Role;
+import com.crowdledger.shared.Scope;
+import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.web.ErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyTest {
+    private static final Instant ISSUED_AT = Instant.parse("2025-03-01T10:00:00Z");
+    private static final Instant NOW = ISSUED_AT.plus(Duration.ofDays(3));
+    private static final String KEY_ID = "key_0123456789abcdef";
+    private static final String ACCOUNT_ID = "acct_owner";
+    private static final String OTHER_ACCOUNT_ID = "acct_someone_else";
+    private static final String PREFIX = "tpk_live_3f9a0b1c";
+    private static final String SECRET_HASH = "$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA";
+    private static final Set<Scope> OWNER_SCOPES = Role.OWNER.scopes();
+    private static final Set<Scope> KEY_SCOPES = Set.of(Scope.CAMPAIGNS, Scope.KEYS);
+
+    private FixtureConfiguration<ApiKey> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ApiKey.class);
+    }
+
+    // --- issue --------------------------------------------------------------------------------------------
+
+    @Test
+    void canIssueKeyWithinCallersScopes() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "  CI key  ", KEY_SCOPES, OWNER_SCOPES, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "CI key", KEY_SCOPES, PREFIX,
+                        SECRET_HASH, null, NOW));
+    }
+
+    @Test
+    void canIssueKeyWithAllOfCallersScopes() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.TEST, Mode.TEST, "Everything", OWNER_SCOPES, OWNER_SCOPES, null))
+                .expectEvents(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.TEST, "Everything", OWNER_SCOPES,
+                        PREFIX, SECRET_HASH, null, NOW));
+    }
+
+    @Test
+    void dashboardSessionCanIssueKeyOfEitherMode() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.TEST, null, "Staging", KEY_SCOPES, OWNER_SCOPES, null))
+                .expectEvents(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.TEST, "Staging", KEY_SCOPES, PREFIX,
+                        SECRET_HASH, null, NOW));
+    }
+
+    @Test
+    void canIssueKeyThatExpiresInTheFuture() {
+        Instant expiresAt = NOW.plusSeconds(1);
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "Short-lived", KEY_SCOPES, OWNER_SCOPES, expiresAt))
+                .expectEvents(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "Short-lived", KEY_SCOPES,
+                        PREFIX, SECRET_HASH, expiresAt, NOW));
+    }
+
+    @Test
+    void canIssueKeyWithNameOfMaximumLengthAfterStripping() {
+        String longest = "n".repeat(ApiKey.MAX_NAME_LENGTH);
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, " " + longest + " ", KEY_SCOPES, OWNER_SCOPES, null))
+                .expectEvents(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, longest, KEY_SCOPES, PREFIX,
+                        SECRET_HASH, null, NOW));
+    }
+
+    @Test
+    void cannotIssueKeyOfTheOtherMode() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.TEST, "Live from test", KEY_SCOPES, OWNER_SCOPES, null))
+                .expectNoEvents()
+                .expectException(ApiException.class)
+                .expectException(apiError(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
+    void cannotIssueKeyWithBlankName() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "   ", KEY_SCOPES, OWNER_SCOPES, null))
+                .expectNoEvents()
+                .expectException(invalidField("name"));
+    }
+
+    @Test
+    void cannotIssueKeyWithoutName() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, null, KEY_SCOPES, OWNER_SCOPES, null))
+                .expectNoEvents()
+                .expectException(invalidField("name"));
+    }
+
+    @Test
+    void cannotIssueKeyWithNameLongerThanMaximum() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "n".repeat(ApiKey.MAX_NAME_LENGTH + 1), KEY_SCOPES, OWNER_SCOPES,
+                        null))
+                .expectNoEvents()
+                .expectException(invalidField("name"));
+    }
+
+    @Test
+    void cannotIssueKeyWithoutScopes() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "No scopes", Set.of(), OWNER_SCOPES, null))
+                .expectNoEvents()
+                .expectException(invalidField("scopes"));
+    }
+
+    @Test
+    void cannotIssueKeyWithScopesBeyondCallersOwn() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "Greedy", Set.of(Scope.KEYS, Scope.BILLING), Set.of(Scope.KEYS),
+                        null))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
+    void cannotIssueKeyThatExpiredInThePast() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "Stale", KEY_SCOPES, OWNER_SCOPES, NOW.minusSeconds(1)))
+                .expectNoEvents()
+                .expectException(invalidField("expiresAt"));
+    }
+
+    @Test
+    void cannotIssueKeyThatExpiresRightNow() {
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "Stale", KEY_SCOPES, OWNER_SCOPES, NOW))
+                .expectNoEvents()
+                .expectException(invalidField("expiresAt"));
+    }
+
+    // --- change -------------------------------------------------------------------------------------------
+
+    @Test
+    void canRenameKey() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, "  Renamed  ", null, OWNER_SCOPES))
+                .expectEvents(new ApiKeyChangedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "Renamed", KEY_SCOPES, NOW));
+    }
+
+    @Test
+    void canChangeScopesWithinCallersOwn() {
+        Set<Scope> newScopes = Set.of(Scope.TRACKING, Scope.WEBHOOKS);
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, null, newScopes, OWNER_SCOPES))
+                .expectEvents(new ApiKeyChangedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "CI key", newScopes, NOW));
+    }
+
+    @Test
+    void canRenameKeyAndChangeItsScopesAtOnce() {
+        Set<Scope> newScopes = Set.of(Scope.CHAT);
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, "Chat bot", newScopes, OWNER_SCOPES))
+                .expectEvents(new ApiKeyChangedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "Chat bot", newScopes, NOW));
+    }
+
+    @Test
+    void changeToTheSameNameAndScopesRecordsNothing() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, " CI key ", Set.of(Scope.KEYS, Scope.CAMPAIGNS), OWNER_SCOPES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changeWithNothingToChangeRecordsNothing() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, null, null, OWNER_SCOPES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changeAppliesToTheLatestValues() {
+        givenIssuedKey(Mode.LIVE)
+                .andGiven(new ApiKeyChangedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "Renamed", Set.of(Scope.CHAT),
+                        ISSUED_AT.plusSeconds(60)))
+                .when(change(Mode.LIVE, "Renamed", Set.of(Scope.CHAT), OWNER_SCOPES))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void dashboardSessionCanChangeKeyOfEitherMode() {
+        givenIssuedKey(Mode.TEST)
+                .when(change(null, "Renamed", null, OWNER_SCOPES))
+                .expectEvents(new ApiKeyChangedEvent(KEY_ID, ACCOUNT_ID, Mode.TEST, "Renamed", KEY_SCOPES, NOW));
+    }
+
+    @Test
+    void cannotChangeAnotherAccountsKey() {
+        givenIssuedKey(Mode.LIVE)
+                .when(new ChangeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE, "Mine now", null, OWNER_SCOPES))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void cannotChangeKeyOfTheOtherMode() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.TEST, "Renamed", null, OWNER_SCOPES))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void cannotChangeScopesBeyondCallersOwn() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, null, Set.of(Scope.KEYS, Scope.BILLING), Set.of(Scope.KEYS)))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
+    void cannotChangeNameToBlank() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, " ", null, OWNER_SCOPES))
+                .expectNoEvents()
+                .expectException(invalidField("name"));
+    }
+
+    @Test
+    void cannotChangeNameToLongerThanMaximum() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, "n".repeat(ApiKey.MAX_NAME_LENGTH + 1), null, OWNER_SCOPES))
+                .expectNoEvents()
+                .expectException(invalidField("name"));
+    }
+
+    @Test
+    void cannotChangeScopesToNone() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, null, Set.of(), OWNER_SCOPES))
+                .expectNoEvents()
+                .expectException(invalidField("scopes"));
+    }
+
+    @Test
+    void cannotChangeRevokedKey() {
+        givenIssuedKey(Mode.LIVE)
+                .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
+                .when(change(Mode.LIVE, "Renamed", null, OWNER_SCOPES))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.CONFLICT));
+    }
+
+    // --- revoke -------------------------------------------------------------------------------------------
+
+    @Test
+    void canRevokeKey() {
+        givenIssuedKey(Mode.LIVE)
+                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
+                .expectEvents(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, NOW));
+    }
+
+    @Test
+    void dashboardSessionCanRevokeKeyOfEitherMode() {
+        givenIssuedKey(Mode.TEST)
+                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, null))
+                .expectEvents(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.TEST, NOW));
+    }
+
+    @Test
+    void cannotRevokeAnotherAccountsKey() {
+        givenIssuedKey(Mode.LIVE)
+                .when(new RevokeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void cannotRevokeKeyOfTheOtherMode() {
+        givenIssuedKey(Mode.TEST)
+                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void cannotRevokeRevokedKey() {
+        givenIssuedKey(Mode.LIVE)
+                .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
+                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void revokedKeyOfAnotherAccountIsStillNotFound() {
+        givenIssuedKey(Mode.LIVE)
+                .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
+                .when(new RevokeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE))
+                .expectNoEvents()
+                .expectException(apiError(ErrorCode.NOT_FOUND));
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    /** A key named "CI key" with scopes campaigns and keys, issued at ISSUED_AT; the command comes at NOW. */
+    private TestExecutor<ApiKey> givenIssuedKey(Mode mode) {
+        return fixture.given(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, mode, "CI key", KEY_SCOPES, PREFIX,
+                        SECRET_HASH, null, ISSUED_AT))
+                .andGivenCurrentTime(NOW);
+    }
+
+    private static IssueApiKeyCommand issue(Mode mode, Mode callerMode, String name, Set<Scope> scopes,
+                                            Set<Scope> grantableScopes, Instant expiresAt) {
+        return new IssueApiKeyCommand(KEY_ID, ACCOUNT_ID, mode, callerMode, name, scopes, grantableScopes, PREFIX,
+                SECRET_HASH, expiresAt);
+    }
+
+    private static ChangeApiKeyCommand change(Mode callerMode, String name, Set<Scope> scopes,
+                                              Set<Scope> grantableScopes) {
+        return new ChangeApiKeyCommand(KEY_ID, ACCOUNT_ID, callerMode, name, scopes, grantableScopes);
+    }
+}
