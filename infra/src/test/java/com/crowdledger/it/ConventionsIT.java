@@ -1,0 +1,93 @@
+package com.crowdledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §3 conventions on every route: envelope, request ids, the /api/v1 alias, clear 4xx for bad input. */
+class ConventionsIT extends IntegrationTest {
+
+    @Test
+    void successCarriesEnvelopeAndRequestId() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response me = api.get("/v1/auth/me").key(owner.key()).send();
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("success").asBoolean()).isTrue();
+        assertThat(me.json().path("meta").path("requestId").asText()).startsWith("req_")
+                .isEqualTo(me.header("Request-Id"));
+        assertThat(me.json().path("meta").path("timestamp").asText()).isNotBlank();
+    }
+
+    @Test
+    void everyRouteAlsoAnswersUnderApiPrefix() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response me = api.get("/api/v1/auth/me").key(owner.key()).send();
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.data().path("account").path("id").asText()).isEqualTo(owner.accountId());
+    }
+
+    @Test
+    void malformedJsonIs400InTheEnvelope() {
+        ApiClient.Response response = api.post("/v1/auth/register").body("{\"email\": ").send();
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("INVALID_REQUEST");
+        assertThat(response.json().path("success").asBoolean()).isFalse();
+        assertThat(response.json().path("meta").path("requestId").asText()).startsWith("req_");
+    }
+
+    @Test
+    void unknownFieldWrongTypeAndUnknownEnumAre422WithTheField() {
+        Map<String, Object> valid = Map.of("email", TestAccounts.uniqueEmail(), "password", TestAccounts.PASSWORD,
+                "role", "owner", "name", "Acme");
+        assertField(api.post("/v1/auth/register").body(with(valid, "isAdmin", true)).send(), "isAdmin");
+        assertField(api.post("/v1/auth/register").body(with(valid, "role", "admin")).send(), "role");
+        assertField(api.post("/v1/auth/register").body(with(valid, "name", Map.of("first", "x"))).send(), "name");
+        assertField(api.post("/v1/auth/register").body(with(valid, "password", "short")).send(), "password");
+        assertField(api.post("/v1/auth/register").body(with(valid, "email", "not-an-email")).send(), "email");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String huge = "{\"name\": \"" + "x".repeat(1024 * 1024 + 10) + "\"}";
+        ApiClient.Response response = api.post("/v1/auth/register").body(huge).send();
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void unknownRouteAndWrongMethodAnswerInTheEnvelope() {
+        ApiClient.Response missing = api.get("/v1/no-such-thing").send();
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.errorCode()).isEqualTo("NOT_FOUND");
+        ApiClient.Response wrongMethod = api.call("PUT", "/v1/auth/register").body(Map.of()).send();
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        ApiClient.Response response = api.post("/v1/auth/register").header("Content-Type", "text/plain")
+                .body("hello").send();
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void healthProbesAreUp() {
+        assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+    }
+
+    private static void assertField(ApiClient.Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(response.json().path("error").path("details").findValuesAsText("field")).contains(field);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+}
