@@ -3,6 +3,7 @@ package com.crowdledger.query.feed;
 import com.crowdledger.shared.TenantEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,7 +20,8 @@ import org.axonframework.eventhandling.EventMessage;
  *       applied goes to {@code <prefix>.events}.</li>
  *   <li>Key: the aggregate id, so that all events of one aggregate land in one partition, in order. Without an
  *       aggregate: the account id of a tenant event, else none.</li>
- *   <li>Value: the payload as JSON, exactly as the event store holds it (same ObjectMapper).</li>
+ *   <li>Value: the payload as JSON (same ObjectMapper as the event store) less the hashes of secrets, the fields
+ *       named {@code *Hash}: the feed leaves the platform, and a password hash can be attacked offline.</li>
  *   <li>Headers: {@code event-type} (payload class simple name), {@code event-id} (for consumers to drop the
  *       duplicates an at-least-once feed can deliver), {@code aggregate-sequence}, {@code account-id}, {@code mode},
  *       {@code occurred-at} (ISO-8601) and {@code content-type}.</li>
@@ -37,6 +39,7 @@ final class FeedRecords {
     static final String OCCURRED_AT = "occurred-at";
     static final String CONTENT_TYPE = "content-type";
     static final String NO_AGGREGATE_FAMILY = "events";
+    static final String SECRET_HASH_SUFFIX = "Hash";
 
     private final String topicPrefix;
     private final ObjectMapper json;
@@ -78,7 +81,9 @@ final class FeedRecords {
 
     private byte[] serialize(Object payload) {
         try {
-            return json.writeValueAsBytes(payload);
+            ObjectNode value = json.valueToTree(payload);
+            value.properties().removeIf(field -> field.getKey().endsWith(SECRET_HASH_SUFFIX));
+            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + payload.getClass().getName() + " for Kafka", e);
         }

@@ -52,6 +52,7 @@ class FeedRecordsTest {
         assertThat(value.path("accountId").asText()).isEqualTo("acct_1");
         assertThat(value.path("mode").asText()).isEqualTo("test");
         assertThat(value.path("issuedAt").asText()).isEqualTo("2025-01-02T03:04:05Z");
+        assertThat(value.has("secretHash")).as("hashes of secrets stay in the event store").isFalse();
         assertThat(header(record, "event-type")).isEqualTo("ApiKeyIssuedEvent");
         assertThat(header(record, "event-id")).isEqualTo(event.getIdentifier());
         assertThat(header(record, "aggregate-sequence")).isEqualTo("0");
