@@ -79,6 +79,16 @@ class ConventionsIT extends IntegrationTest {
         assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200);
     }
 
+    @Test
+    void prometheusExposesHttpAxonAndAuthMetrics() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        api.get("/v1/auth/me").key(owner.key()).send();
+        String metrics = api.get("/actuator/prometheus").send().body();
+        assertThat(metrics).contains("http_server_requests_seconds_count", "commandBus_successCounter_total",
+                "eventProcessor_successCounter_total", "crowdledger_auth_argon2_verifications_total",
+                "cache_gets_total{cache=\"api-keys\"");
+    }
+
     private static void assertField(ApiClient.Response response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
