@@ -1,5 +1,7 @@
 package com.crowdledger.infra.auth;
 
+import com.crowdledger.infra.idempotency.Idempotency;
+import com.crowdledger.infra.ratelimit.RateLimiting;
 import com.crowdledger.shared.web.Caller;
 import java.util.List;
 import org.springframework.core.MethodParameter;
@@ -12,18 +14,27 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Installs {@link Authentication} and lets controllers take the {@link Caller} as a parameter. */
+/**
+ * Installs the interceptors every API request passes, in this order: {@link Authentication} (who, and may they),
+ * {@link RateLimiting} (before any work), then {@link Idempotency}; and lets controllers take the {@link Caller}.
+ */
 @Component
 class AuthWebConfiguration implements WebMvcConfigurer {
     private final Authentication authentication;
+    private final RateLimiting rateLimiting;
+    private final Idempotency idempotency;
 
-    AuthWebConfiguration(Authentication authentication) {
+    AuthWebConfiguration(Authentication authentication, RateLimiting rateLimiting, Idempotency idempotency) {
         this.authentication = authentication;
+        this.rateLimiting = rateLimiting;
+        this.idempotency = idempotency;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(authentication);
+        registry.addInterceptor(authentication).order(0);
+        registry.addInterceptor(rateLimiting).order(1);
+        registry.addInterceptor(idempotency).order(2);
     }
 
     @Override

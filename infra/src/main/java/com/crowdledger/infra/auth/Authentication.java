@@ -1,5 +1,6 @@
 package com.crowdledger.infra.auth;
 
+import com.crowdledger.infra.ratelimit.RateLimits;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Authenticated;
@@ -27,10 +28,12 @@ class Authentication implements HandlerInterceptor {
 
     private final ApiKeyAuthenticator keys;
     private final DashboardSessions sessions;
+    private final RateLimits rateLimits;
 
-    Authentication(ApiKeyAuthenticator keys, DashboardSessions sessions) {
+    Authentication(ApiKeyAuthenticator keys, DashboardSessions sessions, RateLimits rateLimits) {
         this.keys = keys;
         this.sessions = sessions;
+        this.rateLimits = rateLimits;
     }
 
     static Authenticated requirement(HandlerMethod handler) {
@@ -58,7 +61,15 @@ class Authentication implements HandlerInterceptor {
             // EndpointAnnotationCheck refuses to start with such a handler; this is the second lock
             throw new ApiException(ErrorCode.FORBIDDEN, "This endpoint is not open to any caller");
         }
-        Caller caller = resolve(request, requirement);
+        Caller caller;
+        try {
+            caller = resolve(request, requirement);
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.INVALID_API_KEY) {
+                rateLimits.forClientAddress(request, response); // guessing keys costs the guesser's address
+            }
+            throw e;
+        }
         requireScope(caller, requirement.scope());
         request.setAttribute(CALLER, caller);
         return true;

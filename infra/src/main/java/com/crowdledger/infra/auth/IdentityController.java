@@ -11,8 +11,10 @@ import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.ErrorCode;
 import com.crowdledger.shared.web.PublicEndpoint;
 import com.crowdledger.infra.auth.AuthenticatedKey.AccountSummary;
+import com.crowdledger.infra.ratelimit.RateLimits;
 import com.crowdledger.infra.web.SecuritySettings;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -41,9 +43,11 @@ class IdentityController {
     private final AccountViewRepository accounts;
     private final DashboardSessions sessions;
     private final boolean secureCookie;
+    private final RateLimits rateLimits;
 
     IdentityController(SecretHashing hashing, AccountViewRepository accounts, DashboardSessions sessions,
-                       SecuritySettings security, Environment environment) {
+                       SecuritySettings security, Environment environment, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.hashing = hashing;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -75,7 +79,8 @@ class IdentityController {
 
     @PostMapping("/login")
     @PublicEndpoint
-    ResponseEntity<LoggedIn> login(@Valid @RequestBody LoginRequest request) {
+    ResponseEntity<LoggedIn> login(@Valid @RequestBody LoginRequest request, HttpServletResponse response) {
+        rateLimits.forLoginTarget(request.email(), response);
         AccountView account = accounts.findByEmail(request.email().strip().toLowerCase(Locale.ROOT)).orElse(null);
         boolean matches = hashing.verify(account != null ? account.passwordHash() : decoyHash, request.password());
         if (account == null || !matches) {
