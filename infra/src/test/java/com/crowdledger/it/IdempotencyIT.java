@@ -1,0 +1,135 @@
+package com.crowdledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Idempotency-Key on POST: replay, mismatch, one effect under concurrency, nothing stored for failures. */
+class IdempotencyIT extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void retryWithSameKeyAndBodyReplaysTheFirstResponse() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String idempotencyKey = UUID.randomUUID().toString();
+        ApiClient.Response first = issue(owner.key(), idempotencyKey, "replayed");
+        ApiClient.Response retry = issue(owner.key(), idempotencyKey, "replayed");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(keysOf(owner)).isEqualTo(2);
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyIsAMismatch() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String idempotencyKey = UUID.randomUUID().toString();
+        assertThat(issue(owner.key(), idempotencyKey, "first").status()).isEqualTo(201);
+        ApiClient.Response other = issue(owner.key(), idempotencyKey, "second");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.errorCode()).isEqualTo("IDEMPOTENCY_MISMATCH");
+        assertThat(keysOf(owner)).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentDuplicatesCreateExactlyOneObject() throws Exception {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String idempotencyKey = UUID.randomUUID().toString();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<ApiClient.Response> responses = new ArrayList<>();
+        try {
+            List<Callable<ApiClient.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> issue(owner.key(), idempotencyKey, "concurrent"));
+            }
+            for (Future<ApiClient.Response> future : threads.invokeAll(calls)) {
+                responses.add(future.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
+        assertThat(responses.stream().filter(r -> r.status() == 201).map(r -> r.data().path("id").asText())
+                .distinct()).hasSize(1);
+        assertThat(keysOf(owner)).isEqualTo(2);
+    }
+
+    @Test
+    void validationFailuresAreNotStored() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String idempotencyKey = UUID.randomUUID().toString();
+        ApiClient.Response invalid = api.post("/v1/auth/api-keys").key(owner.key())
+                .header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("name", "bad", "scopes", List.of())).send();
+        assertThat(invalid.status()).isEqualTo(422);
+        ApiClient.Response corrected = api.post("/v1/auth/api-keys").key(owner.key())
+                .header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("name", "bad", "scopes", List.of("keys"))).send();
+        assertThat(corrected.status()).isEqualTo(201);
+        assertThat(corrected.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void keysAreScopedToTheAccount() {
+        TestAccounts.Registered alice = accounts.verifiedOwner("test");
+        TestAccounts.Registered bob = accounts.verifiedOwner("test");
+        String idempotencyKey = UUID.randomUUID().toString();
+        String aliceKeyId = issue(alice.key(), idempotencyKey, "shared").data().path("id").asText();
+        ApiClient.Response bobs = issue(bob.key(), idempotencyKey, "shared");
+        assertThat(bobs.status()).isEqualTo(201);
+        assertThat(bobs.header("Idempotent-Replayed")).isNull();
+        assertThat(bobs.data().path("id").asText()).isNotEqualTo(aliceKeyId);
+    }
+
+    @Test
+    void publicRegistrationIsIdempotentAndStoredResponsesAreEncrypted() {
+        String idempotencyKey = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("email", TestAccounts.uniqueEmail(), "password", TestAccounts.PASSWORD,
+                "role", "owner", "name", "Once Only", "mode", "test");
+        ApiClient.Response first = api.post("/v1/auth/register/api-key").header("Idempotency-Key", idempotencyKey)
+                .body(body).send();
+        ApiClient.Response retry = api.post("/v1/auth/register/api-key").header("Idempotency-Key", idempotencyKey)
+                .body(body).send();
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        String key = first.data().path("apiKey").path("key").asText();
+        Integer leaks = jdbc.queryForObject(
+                "select count(*) from idempotency_keys where position(convert_to(?, 'UTF8') in response_body) > 0",
+                Integer.class, key);
+        assertThat(leaks).isZero();
+    }
+
+    @Test
+    void overlongKeyIs422() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response response = issue(owner.key(), "k".repeat(256), "too long");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().path("error").path("details").findValuesAsText("field"))
+                .contains("Idempotency-Key");
+    }
+
+    private ApiClient.Response issue(String key, String idempotencyKey, String name) {
+        return api.post("/v1/auth/api-keys").key(key).header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("name", name, "scopes", List.of("keys"))).send();
+    }
+
+    private int keysOf(TestAccounts.Registered owner) {
+        return jdbc.queryForObject("select count(*) from api_keys where account_id = ?", Integer.class,
+                owner.accountId());
+    }
+}
