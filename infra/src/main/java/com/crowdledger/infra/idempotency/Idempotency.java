@@ -1,6 +1,7 @@
 package com.crowdledger.infra.idempotency;
 
 import com.crowdledger.command.secret.SecretTokens;
+import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.ErrorCode;
@@ -43,10 +44,12 @@ public class Idempotency implements HandlerInterceptor {
 
     private final PlatformTransactionManager transactions;
     private final JdbcTemplate jdbc;
+    private final TrustedProxies proxies;
 
-    Idempotency(PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+    Idempotency(PlatformTransactionManager transactions, JdbcTemplate jdbc, TrustedProxies proxies) {
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.proxies = proxies;
     }
 
     private record Pending(TransactionStatus transaction, String scope, String idempotencyKey, String keyHash) {
@@ -64,7 +67,7 @@ public class Idempotency implements HandlerInterceptor {
         }
         String scope = request.getAttribute(Caller.class.getName()) instanceof Caller caller
                 ? "account:" + caller.accountId() + ":" + (caller.mode() == null ? "dashboard" : caller.mode().wireName())
-                : "address:" + request.getRemoteAddr();
+                : "address:" + proxies.clientAddress(request);
         String keyHash = SecretTokens.sha256Hex(scope + "\n" + idempotencyKey);
         String requestHash = SecretTokens.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n"
                 + new String((byte[]) request.getAttribute(IdempotentBodies.BODY), StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package com.crowdledger.infra.ratelimit;
 
 import com.crowdledger.infra.ratelimit.RateLimitSettings.Limits;
+import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.ErrorCode;
@@ -20,11 +21,13 @@ public class RateLimits {
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
     private final MeterRegistry meters;
+    private final TrustedProxies proxies;
 
-    RateLimits(RateLimiter limiter, RateLimitSettings settings, MeterRegistry meters) {
+    RateLimits(RateLimiter limiter, RateLimitSettings settings, MeterRegistry meters, TrustedProxies proxies) {
         this.limiter = limiter;
         this.settings = settings;
         this.meters = meters;
+        this.proxies = proxies;
     }
 
     /** An authenticated request: per key, or per account for a dashboard session. */
@@ -35,7 +38,7 @@ public class RateLimits {
 
     /** A request without a key (registration, login...), or one whose key failed: per client address. */
     public void forClientAddress(HttpServletRequest request, HttpServletResponse response) {
-        apply("ip:" + request.getRemoteAddr(), settings.anonymous(), response, "address");
+        apply("ip:" + proxies.clientAddress(request), settings.anonymous(), response, "address");
     }
 
     /** Login attempts per e-mail address, whatever address they come from: against password guessing. */

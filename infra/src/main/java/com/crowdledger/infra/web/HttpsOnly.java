@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,12 +25,13 @@ class HttpsOnly extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(HttpsOnly.class);
 
     private final boolean allowHttp;
-    private final List<IpRange> trustedProxies;
+    private final TrustedProxies trustedProxies;
     private final ErrorResponses errors;
 
-    HttpsOnly(SecuritySettings settings, Environment environment, ErrorResponses errors) {
+    HttpsOnly(SecuritySettings settings, TrustedProxies trustedProxies, Environment environment,
+              ErrorResponses errors) {
         this.allowHttp = settings.allowsHttp(environment);
-        this.trustedProxies = settings.trustedProxies().stream().map(IpRange::parse).toList();
+        this.trustedProxies = trustedProxies;
         this.errors = errors;
         if (allowHttp) {
             log.warn("Plain HTTP is allowed (crowdledger.security.allow-http): API keys can be read on the wire. "
@@ -47,20 +47,11 @@ class HttpsOnly extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isSecure(request)) {
+        if (trustedProxies.isSecure(request)) {
             chain.doFilter(request, response);
         } else {
             errors.write(request, response, ErrorCode.FORBIDDEN,
                     "HTTPS is required: send this request to the https:// address");
         }
-    }
-
-    private boolean isSecure(HttpServletRequest request) {
-        if (request.isSecure()) {
-            return true;
-        }
-        String forwardedProto = request.getHeader("X-Forwarded-Proto");
-        return forwardedProto != null && "https".equalsIgnoreCase(forwardedProto.strip())
-                && trustedProxies.stream().anyMatch(range -> range.contains(request.getRemoteAddr()));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -62,22 +63,26 @@ class HttpsOnlyTest {
 
     @Test
     void embeddedDefaultAllowsHttpUnlessTurnedOff() throws Exception {
-        HttpsOnly embeddedDefault = new HttpsOnly(new SecuritySettings(null, List.of(), null), new MockEnvironment(),
+        HttpsOnly embeddedDefault = httpsOnly(new SecuritySettings(null, List.of(), null), new MockEnvironment(),
                 errors);
         assertPassed(run(embeddedDefault, request("/v1/auth/me")));
-        HttpsOnly turnedOff = new HttpsOnly(new SecuritySettings(false, List.of(), null), new MockEnvironment(),
+        HttpsOnly turnedOff = httpsOnly(new SecuritySettings(false, List.of(), null), new MockEnvironment(),
                 errors);
         assertThat(run(turnedOff, request("/v1/auth/me")).getStatus()).isEqualTo(403);
     }
 
     @Test
     void externalDatabaseWithoutSettingRequiresHttps() throws Exception {
-        HttpsOnly production = new HttpsOnly(new SecuritySettings(null, List.of(), null), EXTERNAL_DATABASE, errors);
+        HttpsOnly production = httpsOnly(new SecuritySettings(null, List.of(), null), EXTERNAL_DATABASE, errors);
         assertThat(run(production, request("/v1/auth/me")).getStatus()).isEqualTo(403);
     }
 
+    private static HttpsOnly httpsOnly(SecuritySettings settings, Environment environment, ErrorResponses errors) {
+        return new HttpsOnly(settings, new TrustedProxies(settings), environment, errors);
+    }
+
     private HttpsOnly strict() {
-        return new HttpsOnly(new SecuritySettings(false, List.of("10.0.0.0/8", "::1"), null), EXTERNAL_DATABASE,
+        return httpsOnly(new SecuritySettings(false, List.of("10.0.0.0/8", "::1"), null), EXTERNAL_DATABASE,
                 errors);
     }
 
