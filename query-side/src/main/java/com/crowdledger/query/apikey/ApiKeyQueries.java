@@ -4,11 +4,15 @@ import com.crowdledger.queries.apikey.ApiKeySummary;
 import com.crowdledger.queries.apikey.FindApiKeyQuery;
 import com.crowdledger.query.account.AccountView;
 import com.crowdledger.query.account.AccountViewRepository;
+import com.crowdledger.query.paging.PageRequest;
 import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.web.ListPage;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +38,10 @@ class ApiKeyQueries {
     }
 
     /** @param mode only keys of this mode, or null for both */
-    List<ApiKeySummary> list(String accountId, Mode mode) {
-        List<ApiKeyView> views = mode == null
-                ? keys.findByAccountIdOrderByCreatedAtDescIdDesc(accountId)
-                : keys.findByAccountIdAndModeOrderByCreatedAtDescIdDesc(accountId, mode);
-        return summaries(accountId, views);
+    ListPage<ApiKeySummary> list(String accountId, Mode mode, PageRequest page) {
+        Set<Mode> modes = mode == null ? EnumSet.allOf(Mode.class) : EnumSet.of(mode);
+        List<ApiKeyView> rows = keys.page(accountId, modes, page.afterCreatedAt(), page.afterId(), page.fetchLimit());
+        return page.toListPage(rows, ApiKeyView::position, views -> summaries(accountId, views));
     }
 
     private List<ApiKeySummary> summaries(String accountId, List<ApiKeyView> views) {

@@ -2,11 +2,13 @@ package com.crowdledger.query.apikey;
 
 import com.crowdledger.queries.apikey.ApiKeySummary;
 import com.crowdledger.queries.apikey.FindApiKeyQuery;
+import com.crowdledger.query.paging.PageRequest;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.ListPage;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +27,13 @@ class ApiKeyQueryController {
         this.queries = queries;
     }
 
+    /** Newest first, one page at a time ({@code ?limit=&cursor=}). */
     @GetMapping
-    List<ApiKeySummary> list(Caller caller, @RequestParam(required = false) Mode mode) {
+    ListPage<ApiKeySummary> list(Caller caller, @RequestParam(required = false) Mode mode, PageRequest page) {
         if (caller.mode() != null && mode != null && mode != caller.mode()) {
-            return List.of();
+            return ListPage.complete(List.of());
         }
-        return queries.list(caller.accountId(), caller.mode() != null ? caller.mode() : mode);
+        return queries.list(caller.accountId(), caller.mode() != null ? caller.mode() : mode, page);
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package com.crowdledger.query.apikey;
 
 import com.crowdledger.queries.apikey.ApiKeySummary;
+import com.crowdledger.query.paging.Position;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import jakarta.persistence.Column;
@@ -109,6 +110,14 @@ public class ApiKeyView {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    Position position() {
+        return new Position(createdAt, id);
     }
 
     public boolean revoked() {
