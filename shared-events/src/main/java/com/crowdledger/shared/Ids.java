@@ -21,9 +21,19 @@ public final class Ids {
     }
 
     public static String next(String prefix) {
+        // One draw from the (synchronized) SecureRandom per id, not one per character: ids are made on every
+        // request. Six bits per byte, values 62 and 63 rejected, keeps the characters uniform.
         char[] chars = new char[RANDOM_CHARS];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = BASE62[RANDOM.nextInt(BASE62.length)];
+        byte[] random = new byte[RANDOM_CHARS * 2];
+        int filled = 0;
+        while (filled < chars.length) {
+            RANDOM.nextBytes(random);
+            for (int i = 0; i < random.length && filled < chars.length; i++) {
+                int sixBits = random[i] & 0x3f;
+                if (sixBits < BASE62.length) {
+                    chars[filled++] = BASE62[sixBits];
+                }
+            }
         }
         return prefix + new String(chars);
     }

@@ -9,7 +9,10 @@ import com.crowdledger.shared.web.ErrorCode;
 import com.crowdledger.shared.web.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,12 @@ class Authentication implements HandlerInterceptor {
     private final ApiKeyAuthenticator keys;
     private final DashboardSessions sessions;
     private final RateLimits rateLimits;
+    /** What each handler requires, worked out once: annotation lookups cost more than a cached key check. */
+    private final Map<Method, Requirement> requirements = new ConcurrentHashMap<>();
+
+    /** {@code authenticated} is null for a public endpoint or a handler that is not part of the API. */
+    private record Requirement(boolean enforced, Authenticated authenticated) {
+    }
 
     Authentication(ApiKeyAuthenticator keys, DashboardSessions sessions, RateLimits rateLimits) {
         this.keys = keys;
@@ -53,10 +62,15 @@ class Authentication implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !isApiHandler(method) || isPublic(method)) {
+        if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        Authenticated requirement = requirement(method);
+        Requirement required = requirements.computeIfAbsent(method.getMethod(),
+                ignored -> new Requirement(isApiHandler(method) && !isPublic(method), requirement(method)));
+        if (!required.enforced()) {
+            return true;
+        }
+        Authenticated requirement = required.authenticated();
         if (requirement == null) {
             // EndpointAnnotationCheck refuses to start with such a handler; this is the second lock
             throw new ApiException(ErrorCode.FORBIDDEN, "This endpoint is not open to any caller");

@@ -1,10 +1,8 @@
 package com.crowdledger.infra.ratelimit;
 
 import com.crowdledger.shared.web.Caller;
-import com.crowdledger.shared.web.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -24,10 +22,10 @@ public class RateLimiting implements HandlerInterceptor {
                 || !method.getBeanType().getPackageName().startsWith("com.crowdledger")) {
             return true;
         }
+        // Authentication ran first: an API request without a caller is one to a public endpoint
         if (request.getAttribute(Caller.class.getName()) instanceof Caller caller) {
             limits.forCaller(caller, response);
-        } else if (AnnotatedElementUtils.hasAnnotation(method.getMethod(), PublicEndpoint.class)
-                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), PublicEndpoint.class)) {
+        } else {
             limits.forClientAddress(request, response);
         }
         return true;

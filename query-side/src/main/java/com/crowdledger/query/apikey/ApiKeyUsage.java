@@ -2,6 +2,7 @@ package com.crowdledger.query.apikey;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,11 @@ public class ApiKeyUsage {
     }
 
     public void recordUse(String keyId, Instant at) {
-        unwritten.merge(keyId, at, (a, b) -> a.isAfter(b) ? a : b);
+        Instant known = unwritten.get(keyId);
+        // a hot key is used by every thread at once: only take the map's lock when the time moved noticeably
+        if (known == null || at.isAfter(known.plusSeconds(1))) {
+            unwritten.merge(keyId, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
     }
 
     @Scheduled(fixedDelayString = "${crowdledger.api-keys.usage-flush-interval:5s}")
@@ -37,7 +42,7 @@ public class ApiKeyUsage {
         if (unwritten.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (String keyId : List.copyOf(unwritten.keySet())) {
             Instant at = unwritten.remove(keyId);
             if (at != null) {
