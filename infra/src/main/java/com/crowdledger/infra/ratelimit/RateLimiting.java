@@ -1,6 +1,7 @@
 package com.crowdledger.infra.ratelimit;
 
 import com.crowdledger.shared.web.Caller;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ public class RateLimiting implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)
+        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ERROR
                 || !method.getBeanType().getPackageName().startsWith("com.crowdledger")) {
             return true;
         }
