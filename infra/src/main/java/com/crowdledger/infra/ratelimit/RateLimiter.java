@@ -5,13 +5,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
@@ -24,20 +22,24 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed windows of one minute, one hour and one day (aligned to the UTC clock, so a window's reset time is known)
- * kept by Bucket4j in PostgreSQL: every node consumes from the same row under {@code SELECT ... FOR UPDATE}, so
- * several nodes together never allow more than the limit. Bucket4j's batching merges the concurrent requests of one
- * bucket into a single round trip, which keeps a hot key cheap without giving up exactness.
+ * Fixed windows of one minute, one hour and one day, aligned to the UTC clock (so a window's reset time is known),
+ * kept by Bucket4j in PostgreSQL: every node draws from the same row under {@code SELECT ... FOR UPDATE}.
+ *
+ * <p>A round trip per request would cost more than the request itself, so a node draws tokens for a bucket in small
+ * leases ({@link Lease}) and hands them out locally. Leased tokens are already deducted from the shared row, so all
+ * nodes together never allow more than the limit; a lease is at most 1/{@value #LEASE_DIVISOR} of what is left (one
+ * token at a time near the limit) and lapses at the end of the minute, so what a node holds unused is small.
  */
 @Component
 class RateLimiter {
-    private static final List<ChronoUnit> WINDOWS = List.of(ChronoUnit.MINUTES, ChronoUnit.HOURS, ChronoUnit.DAYS);
+    static final List<ChronoUnit> WINDOWS = List.of(ChronoUnit.MINUTES, ChronoUnit.HOURS, ChronoUnit.DAYS);
+    static final int LEASE_DIVISOR = 32;
+    static final int MAX_LEASE = 1_000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
-    /** One proxy per bucket and node, so that Bucket4j can batch its concurrent requests. */
-    private final Cache<String, BucketProxy> proxies = Caffeine.newBuilder()
+    private final Cache<String, Lease> leases = Caffeine.newBuilder()
             .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
+            .expireAfterAccess(Duration.ofMinutes(2))
             .build();
 
     RateLimiter(DataSource dataSource) {
@@ -55,23 +57,11 @@ class RateLimiter {
 
     Decision consume(String bucketKey, Limits limits) {
         long[] perWindow = {limits.minute(), limits.hour(), limits.day()};
-        BucketProxy bucket = proxies.get(bucketKey + "|" + Objects.hash(limits), ignored -> buckets.builder()
-                .withOptimization(Optimizations.batching())
-                .withImplicitConfigurationReplacement(version(limits), TokensInheritanceStrategy.AS_IS)
-                .build(bucketKey, () -> configuration(perWindow)));
-        VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
-        long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
-        int tightest = 0;
-        for (int i = 1; i < available.length; i++) {
-            if (available[i] < available[tightest]) {
-                tightest = i;
-            }
-        }
-        ConsumptionProbe probe = result.getValue();
-        long retryAfter = probe.isConsumed() ? 0
-                : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new Decision(probe.isConsumed(), perWindow[tightest], available[tightest],
-                nextBoundary(Instant.now(), WINDOWS.get(tightest)).getEpochSecond(), retryAfter);
+        Lease lease = leases.get(bucketKey + "|" + Objects.hash(limits), ignored -> new Lease(perWindow,
+                buckets.builder()
+                        .withImplicitConfigurationReplacement(version(limits), TokensInheritanceStrategy.AS_IS)
+                        .build(bucketKey, () -> configuration(perWindow))));
+        return lease.take(Instant.now());
     }
 
     @Scheduled(fixedDelayString = "PT1M")
@@ -79,6 +69,64 @@ class RateLimiter {
         while (buckets.removeExpired(1_000) == 1_000) {
             // keep going until a batch comes back short
         }
+    }
+
+    /** Tokens this node drew from one shared bucket and has not handed out yet. */
+    static final class Lease {
+        private final long[] limits;
+        private final BucketProxy bucket;
+        private long unused;
+        /** Tokens left in the shared bucket, per window, after this node's last draw; unknown before it. */
+        private long[] sharedLeft;
+        private Instant validUntil = Instant.MIN;
+        /** The shared bucket ran dry: nothing can refill it before this window boundary, so do not ask. */
+        private Instant exhaustedUntil = Instant.MIN;
+
+        Lease(long[] limits, BucketProxy bucket) {
+            this.limits = limits;
+            this.bucket = bucket;
+        }
+
+        synchronized Decision take(Instant now) {
+            if ((unused == 0 || !now.isBefore(validUntil)) && !now.isBefore(exhaustedUntil)) {
+                draw(now);
+            }
+            if (unused == 0) {
+                int exhausted = tightest(sharedLeft);
+                Instant reset = nextBoundary(now, WINDOWS.get(exhausted));
+                exhaustedUntil = reset;
+                long retryAfter = Math.max(1, (Duration.between(now, reset).toMillis() + 999) / 1000);
+                return new Decision(false, limits[exhausted], 0, reset.getEpochSecond(), retryAfter);
+            }
+            unused--;
+            long[] left = new long[sharedLeft.length];
+            for (int i = 0; i < left.length; i++) {
+                left[i] = sharedLeft[i] + unused;
+            }
+            int tightest = tightest(left);
+            return new Decision(true, limits[tightest], left[tightest],
+                    nextBoundary(now, WINDOWS.get(tightest)).getEpochSecond(), 0);
+        }
+
+        private void draw(Instant now) {
+            // tokens left over from the previous minute are given up, never carried into the next window
+            long wanted = sharedLeft == null ? 1
+                    : Math.max(1, Math.min(MAX_LEASE, sharedLeft[tightest(sharedLeft)] / LEASE_DIVISOR));
+            VerboseResult<Long> drawn = bucket.asVerbose().tryConsumeAsMuchAsPossible(wanted);
+            unused = drawn.getValue();
+            sharedLeft = drawn.getDiagnostics().getAvailableTokensPerEachBandwidth();
+            validUntil = nextBoundary(now, ChronoUnit.MINUTES);
+        }
+    }
+
+    private static int tightest(long[] left) {
+        int tightest = 0;
+        for (int i = 1; i < left.length; i++) {
+            if (left[i] < left[tightest]) {
+                tightest = i;
+            }
+        }
+        return tightest;
     }
 
     private static BucketConfiguration configuration(long[] perWindow) {
