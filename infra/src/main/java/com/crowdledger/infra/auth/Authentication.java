@@ -1,6 +1,7 @@
 package com.crowdledger.infra.auth;
 
 import com.crowdledger.infra.ratelimit.RateLimits;
+import com.crowdledger.infra.web.ApiHandlers;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Authenticated;
@@ -56,17 +57,13 @@ class Authentication implements HandlerInterceptor {
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PublicEndpoint.class);
     }
 
-    static boolean isApiHandler(HandlerMethod handler) {
-        return handler.getBeanType().getPackageName().startsWith("com.crowdledger");
-    }
-
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         Requirement required = requirements.computeIfAbsent(method.getMethod(),
-                ignored -> new Requirement(isApiHandler(method) && !isPublic(method), requirement(method)));
+                ignored -> new Requirement(ApiHandlers.isApi(method) && !isPublic(method), requirement(method)));
         if (!required.enforced()) {
             return true;
         }

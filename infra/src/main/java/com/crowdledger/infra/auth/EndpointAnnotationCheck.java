@@ -1,5 +1,6 @@
 package com.crowdledger.infra.auth;
 
+import com.crowdledger.infra.web.ApiHandlers;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,7 +32,7 @@ class EndpointAnnotationCheck implements SmartInitializingSingleton {
     }
 
     static boolean unguarded(HandlerMethod handler) {
-        return Authentication.isApiHandler(handler) && !Authentication.isPublic(handler)
+        return ApiHandlers.isApi(handler) && !Authentication.isPublic(handler)
                 && Authentication.requirement(handler) == null;
     }
 }

@@ -1,6 +1,7 @@
 package com.crowdledger.infra.idempotency;
 
 import com.crowdledger.command.secret.SecretTokens;
+import com.crowdledger.infra.web.ApiHandlers;
 import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Caller;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
@@ -59,7 +59,7 @@ public class Idempotency implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
         String idempotencyKey = request.getHeader(IdempotentBodies.HEADER);
-        if (idempotencyKey == null || !"POST".equals(request.getMethod()) || !(handler instanceof HandlerMethod)) {
+        if (idempotencyKey == null || !"POST".equals(request.getMethod()) || !ApiHandlers.isApi(handler)) {
             return true;
         }
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {

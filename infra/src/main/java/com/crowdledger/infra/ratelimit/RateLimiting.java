@@ -1,11 +1,11 @@
 package com.crowdledger.infra.ratelimit;
 
+import com.crowdledger.infra.web.ApiHandlers;
 import com.crowdledger.shared.web.Caller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /** Draws every API request from its bucket right after authentication, before the handler does any work. */
@@ -19,8 +19,7 @@ public class RateLimiting implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ERROR
-                || !method.getBeanType().getPackageName().startsWith("com.crowdledger")) {
+        if (!ApiHandlers.isApi(handler) || request.getDispatcherType() == DispatcherType.ERROR) {
             return true;
         }
         // Authentication ran first: an API request without a caller is one to a public endpoint
