@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
+import org.springframework.aop.support.AopUtils;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -30,7 +31,7 @@ class ReadModels {
     ReadModels(ApplicationContext context, EntityManagerFactory entityManagerFactory) {
         List<EntityType<?>> entities = List.copyOf(entityManagerFactory.getMetamodel().getEntities());
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
-            Class<?> type = org.springframework.aop.support.AopUtils.getTargetClass(bean);
+            Class<?> type = AopUtils.getTargetClass(bean);
             if (!type.getPackageName().startsWith("com.crowdledger.query") || !hasResetHandler(type)) {
                 continue;
             }
