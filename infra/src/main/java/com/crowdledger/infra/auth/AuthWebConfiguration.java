@@ -2,13 +2,14 @@ package com.crowdledger.infra.auth;
 
 import com.crowdledger.infra.idempotency.Idempotency;
 import com.crowdledger.infra.ratelimit.RateLimiting;
+import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.shared.web.Caller;
+import jakarta.servlet.ServletRequest;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -48,7 +49,7 @@ class AuthWebConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                           NativeWebRequest request, WebDataBinderFactory binders) {
-                Object caller = request.getAttribute(Authentication.CALLER, RequestAttributes.SCOPE_REQUEST);
+                Caller caller = RequestCaller.of(request.getNativeRequest(ServletRequest.class));
                 if (caller == null) {
                     throw new IllegalStateException("No caller: the endpoint is not @Authenticated");
                 }

@@ -2,6 +2,7 @@ package com.crowdledger.infra.auth;
 
 import com.crowdledger.infra.ratelimit.RateLimits;
 import com.crowdledger.infra.web.ApiHandlers;
+import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Authenticated;
@@ -26,7 +27,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 @Component
 class Authentication implements HandlerInterceptor {
-    static final String CALLER = Caller.class.getName();
     static final String KEY = AuthenticatedKey.class.getName();
     private static final String BEARER = "Bearer ";
 
@@ -82,7 +82,7 @@ class Authentication implements HandlerInterceptor {
             throw e;
         }
         requireScope(caller, requirement.scope());
-        request.setAttribute(CALLER, caller);
+        RequestCaller.set(request, caller);
         return true;
     }
 

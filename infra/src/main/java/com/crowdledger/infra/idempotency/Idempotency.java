@@ -2,6 +2,7 @@ package com.crowdledger.infra.idempotency;
 
 import com.crowdledger.command.secret.SecretTokens;
 import com.crowdledger.infra.web.ApiHandlers;
+import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.web.ApiException;
 import com.crowdledger.shared.web.Caller;
@@ -65,7 +66,8 @@ public class Idempotency implements HandlerInterceptor {
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw ApiException.invalid(IdempotentBodies.HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        String scope = request.getAttribute(Caller.class.getName()) instanceof Caller caller
+        Caller caller = RequestCaller.of(request);
+        String scope = caller != null
                 ? "account:" + caller.accountId() + ":" + (caller.mode() == null ? "dashboard" : caller.mode().wireName())
                 : "address:" + proxies.clientAddress(request);
         String keyHash = SecretTokens.sha256Hex(scope + "\n" + idempotencyKey);

@@ -1,6 +1,7 @@
 package com.crowdledger.infra.ratelimit;
 
 import com.crowdledger.infra.web.ApiHandlers;
+import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.shared.web.Caller;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,8 @@ public class RateLimiting implements HandlerInterceptor {
             return true;
         }
         // Authentication ran first: an API request without a caller is one to a public endpoint
-        if (request.getAttribute(Caller.class.getName()) instanceof Caller caller) {
+        Caller caller = RequestCaller.of(request);
+        if (caller != null) {
             limits.forCaller(caller, response);
         } else {
             limits.forClientAddress(request, response);
