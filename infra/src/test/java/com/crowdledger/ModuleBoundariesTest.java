@@ -82,7 +82,7 @@ class ModuleBoundariesTest {
     void contractIsPlainJavaWithJacksonAnnotationsAtMost() {
         classes().that().resideInAnyPackage(CONTRACT)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "com.fasterxml.jackson.annotation..",
+                        "java..", "javax.crypto..", "com.fasterxml.jackson.annotation..",
                         CONTRACT[0], CONTRACT[1], CONTRACT[2])
                 .because("DESIGN.md: shared-events is plain Java (Jackson annotations at most)")
                 .check(production);

@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.springboot.EventProcessorProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,14 +36,10 @@ class KafkaFeedIT extends IntegrationTest {
     @Autowired
     private EventProcessingConfiguration eventProcessing;
 
-    @Autowired
-    private EventProcessorProperties processorProperties;
-
     @Test
     void feedRunsOnItsOwnTrackingProcessorWhileReadModelsStaySubscribing() {
         assertThat(eventProcessing.eventProcessor("kafka-feed", TrackingEventProcessor.class))
                 .hasValueSatisfying(processor -> assertThat(processor.isRunning()).isTrue());
-        assertThat(processorProperties.getProcessors().get("kafka-feed").getBatchSize()).isEqualTo(100);
         assertThat(eventProcessing.eventProcessor("account-view")).get()
                 .isInstanceOf(SubscribingEventProcessor.class);
     }

@@ -1,5 +1,6 @@
 package com.crowdledger.it;
 
+import com.crowdledger.shared.crypto.MasterKey;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class TestInfrastructure {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /** The master key of every instance the tests start (instances that share a database share it). */
+    public static final String MASTER_KEY = MasterKey.generate().toBase64();
     public static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     public static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
     public static final Path DATA_DIR;

@@ -39,6 +39,7 @@ class TwoInstancesIT extends IntegrationTest {
                         "spring.datasource.url", ((HikariDataSource) dataSource).getJdbcUrl(),
                         "spring.datasource.username", "postgres",
                         "crowdledger.security.allow-http", "true",
+                        "crowdledger.master-key", TestInfrastructure.MASTER_KEY,
                         "crowdledger.data-dir", Files.createTempDirectory("crowdledger-second-").toString()))
                 .run();
         secondApi = new ApiClient("http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort());

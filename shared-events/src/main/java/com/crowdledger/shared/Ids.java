@@ -1,16 +1,33 @@
 package com.crowdledger.shared;
 
-import java.security.SecureRandom;
+import com.crowdledger.shared.crypto.RandomTokens;
 
-/** Prefixed, opaque ids ("acct_4fJ9...") made of random base62. */
+/** Prefixed, opaque ids ("acct_4fJ9...") made of random base62 (SPEC §1): the one list of prefixes. */
 public final class Ids {
     public static final String ACCOUNT = "acct_";
     public static final String API_KEY = "key_";
+    public static final String CAMPAIGN = "camp_";
+    public static final String BUG = "bug_";
+    public static final String TESTER = "tstr_";
+    public static final String OFFER = "off_";
+    public static final String PARTNER = "prt_";
+    public static final String CLICK = "clk_";
+    public static final String CONVERSION = "conv_";
+    public static final String GAME = "game_";
+    public static final String PLAYTEST = "pt_";
+    public static final String SLOT = "slot_";
+    public static final String SUBMISSION = "sub_";
+    public static final String PAYMENT = "pay_";
+    public static final String CHAT = "chat_";
+    public static final String MESSAGE = "msg_";
+    public static final String NOTIFICATION = "ntf_";
+    public static final String WEBHOOK = "whk_";
+    public static final String EVENT = "evt_";
+    public static final String DELIVERY = "del_";
+    public static final String REQUEST = "req_";
+    public static final String SECRET = "sec_";
 
-    private static final char[] BASE62 =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final int RANDOM_CHARS = 22; // about 131 bits
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {
     }
@@ -21,20 +38,6 @@ public final class Ids {
     }
 
     public static String next(String prefix) {
-        // One draw from the (synchronized) SecureRandom per id, not one per character: ids are made on every
-        // request. Six bits per byte, values 62 and 63 rejected, keeps the characters uniform.
-        char[] chars = new char[RANDOM_CHARS];
-        byte[] random = new byte[RANDOM_CHARS * 2];
-        int filled = 0;
-        while (filled < chars.length) {
-            RANDOM.nextBytes(random);
-            for (int i = 0; i < random.length && filled < chars.length; i++) {
-                int sixBits = random[i] & 0x3f;
-                if (sixBits < BASE62.length) {
-                    chars[filled++] = BASE62[sixBits];
-                }
-            }
-        }
-        return prefix + new String(chars);
+        return prefix + RandomTokens.base62(RANDOM_CHARS);
     }
 }

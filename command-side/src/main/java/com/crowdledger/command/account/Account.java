@@ -5,7 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.crowdledger.events.account.AccountEmailVerifiedEvent;
 import com.crowdledger.events.account.AccountRegisteredEvent;
 import com.crowdledger.shared.Mode;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -29,10 +29,10 @@ class Account {
     @CommandHandler
     Account(RegisterAccountCommand command, AccountLookup lookup) {
         if (lookup.emailTaken(command.email())) {
-            throw ApiException.conflict("An account with this email already exists");
+            throw DomainException.conflict("An account with this email already exists");
         }
         if (lookup.slugTaken(command.slug())) {
-            throw ApiException.conflict("An account with this slug already exists");
+            throw DomainException.conflict("An account with this slug already exists");
         }
         apply(new AccountRegisteredEvent(command.accountId(), Mode.LIVE, command.email(), command.name(),
                 command.role(), command.slug(), command.passwordHash(), command.verificationTokenHash(),
@@ -42,14 +42,14 @@ class Account {
     @CommandHandler
     void handle(VerifyEmailCommand command) {
         if (emailVerified) {
-            throw ApiException.conflict("The email address is already verified");
+            throw DomainException.conflict("The email address is already verified");
         }
         if (!verificationTokenHash.equals(command.verificationTokenHash())) {
-            throw ApiException.invalid("token", "is not valid");
+            throw DomainException.invalid("token", "is not valid");
         }
         Instant now = GenericEventMessage.clock.instant();
         if (!now.isBefore(verificationExpiresAt)) {
-            throw ApiException.invalid("token", "has expired");
+            throw DomainException.invalid("token", "has expired");
         }
         apply(new AccountEmailVerifiedEvent(accountId, Mode.LIVE, now));
     }

@@ -3,11 +3,12 @@ package com.crowdledger.command.account;
 import com.crowdledger.command.apikey.ApiKeyIssuing;
 import com.crowdledger.command.apikey.IssuedApiKey;
 import com.crowdledger.command.secret.SecretHashing;
-import com.crowdledger.command.secret.SecretTokens;
+import com.crowdledger.shared.crypto.Digests;
+import com.crowdledger.shared.crypto.RandomTokens;
 import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Role;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -46,9 +47,9 @@ class AccountRegistration {
         String normalizedEmail = email.strip().toLowerCase(Locale.ROOT);
         String displayName = name.strip();
         String slug = freeSlug(displayName);
-        String token = SecretTokens.randomUrlToken();
+        String token = RandomTokens.urlSafe();
         commands.sendAndWait(new RegisterAccountCommand(accountId, normalizedEmail, displayName, role, slug,
-                hashing.hash(password), SecretTokens.sha256Hex(token), Instant.now().plus(VERIFICATION_VALIDITY)));
+                hashing.hash(password), Digests.sha256Hex(token), Instant.now().plus(VERIFICATION_VALIDITY)));
         IssuedApiKey apiKey = firstKeyMode == null ? null
                 : keys.issue(accountId, firstKeyMode, null, "Default key", role.scopes(), role.scopes(), null);
         return new Registered(new RegisteredAccount(accountId, normalizedEmail, displayName, role, slug, false),
@@ -57,9 +58,9 @@ class AccountRegistration {
 
     /** @return the verified account's id */
     public String verify(String token) {
-        String tokenHash = SecretTokens.sha256Hex(token);
+        String tokenHash = Digests.sha256Hex(token);
         String accountId = lookup.accountIdForVerificationToken(tokenHash)
-                .orElseThrow(() -> ApiException.invalid("token", "is not valid"));
+                .orElseThrow(() -> DomainException.invalid("token", "is not valid"));
         commands.sendAndWait(new VerifyEmailCommand(accountId, tokenHash));
         return accountId;
     }
@@ -68,7 +69,7 @@ class AccountRegistration {
         String base = Slugs.from(name);
         String candidate = base;
         for (int attempt = 0; attempt < SLUG_ATTEMPTS && lookup.slugTaken(candidate); attempt++) {
-            candidate = base + "-" + SecretTokens.randomHex(2);
+            candidate = base + "-" + RandomTokens.hex(2);
         }
         return candidate;
     }

@@ -1,6 +1,7 @@
 package com.crowdledger.command.account;
 
 import com.crowdledger.events.account.AccountRegisteredEvent;
+import com.crowdledger.shared.processing.Subscribing;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * event: a second registration of the same e-mail either sees the row or fails on the unique index.
  */
 @Component
+@Subscribing
 @ProcessingGroup(JpaAccountLookup.PROCESSING_GROUP)
 class JpaAccountLookup implements AccountLookup {
     static final String PROCESSING_GROUP = "account-lookup";

@@ -7,8 +7,8 @@ import com.crowdledger.events.apikey.ApiKeyIssuedEvent;
 import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -37,7 +37,7 @@ class ApiKey {
     @CommandHandler
     ApiKey(IssueApiKeyCommand command) {
         if (command.callerMode() != null && command.callerMode() != command.mode()) {
-            throw new ApiException(ErrorCode.FORBIDDEN,
+            throw new DomainException(ErrorCode.FORBIDDEN,
                     "A " + command.callerMode().wireName() + " key can only issue " + command.callerMode().wireName()
                             + " keys");
         }
@@ -45,7 +45,7 @@ class ApiKey {
         requireGrantable(command.scopes(), command.grantableScopes());
         Instant now = now();
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
-            throw ApiException.invalid("expiresAt", "must be in the future");
+            throw DomainException.invalid("expiresAt", "must be in the future");
         }
         apply(new ApiKeyIssuedEvent(command.keyId(), command.accountId(), command.mode(), command.name().strip(),
                 Set.copyOf(command.scopes()), command.prefix(), command.secretHash(), command.expiresAt(), now));
@@ -97,28 +97,28 @@ class ApiKey {
     /** Another account's key, or a key of the other mode, does not exist for this caller. */
     private void requireVisibleTo(String callerAccountId, Mode callerMode) {
         if (!accountId.equals(callerAccountId) || (callerMode != null && callerMode != mode)) {
-            throw ApiException.notFound("API key");
+            throw DomainException.notFound("API key");
         }
     }
 
     private void requireNotRevoked() {
         if (revoked) {
-            throw ApiException.conflict("The API key is revoked");
+            throw DomainException.conflict("The API key is revoked");
         }
     }
 
     private static void requireValidName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > MAX_NAME_LENGTH) {
-            throw ApiException.invalid("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.invalid("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
     }
 
     private static void requireGrantable(Set<Scope> requested, Set<Scope> grantable) {
         if (requested == null || requested.isEmpty()) {
-            throw ApiException.invalid("scopes", "must name at least one scope");
+            throw DomainException.invalid("scopes", "must name at least one scope");
         }
         if (!grantable.containsAll(requested)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "A key cannot be given scopes its issuer does not hold");
+            throw new DomainException(ErrorCode.FORBIDDEN, "A key cannot be given scopes its issuer does not hold");
         }
     }
 

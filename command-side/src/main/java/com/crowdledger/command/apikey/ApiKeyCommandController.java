@@ -4,7 +4,7 @@ import com.crowdledger.queries.apikey.ApiKeySummary;
 import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import jakarta.validation.Valid;
@@ -67,7 +67,7 @@ class ApiKeyCommandController {
 
     private static void requireKeyId(String id) {
         if (!Ids.hasPrefix(id, Ids.API_KEY)) {
-            throw ApiException.notFound("API key");
+            throw DomainException.notFound("API key");
         }
     }
 }

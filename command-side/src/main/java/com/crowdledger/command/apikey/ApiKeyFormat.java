@@ -1,6 +1,6 @@
 package com.crowdledger.command.apikey;
 
-import com.crowdledger.command.secret.SecretTokens;
+import com.crowdledger.shared.crypto.RandomTokens;
 import com.crowdledger.shared.Mode;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,7 +26,7 @@ public class ApiKeyFormat {
     }
 
     public String generate(Mode mode) {
-        return prefix + "_" + mode.wireName() + "_" + SecretTokens.randomHex(RANDOM_BYTES);
+        return prefix + "_" + mode.wireName() + "_" + RandomTokens.hex(RANDOM_BYTES);
     }
 
     /** The mode of a well-formed key; empty for anything that cannot be a key. */

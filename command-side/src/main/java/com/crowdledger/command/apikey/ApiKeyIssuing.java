@@ -6,7 +6,7 @@ import com.crowdledger.queries.apikey.FindApiKeyQuery;
 import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,6 +42,6 @@ public class ApiKeyIssuing {
     ApiKeySummary summary(String keyId, String accountId, Mode callerMode) {
         return queries.query(new FindApiKeyQuery(keyId, accountId, callerMode),
                         ResponseTypes.optionalInstanceOf(ApiKeySummary.class)).join()
-                .orElseThrow(() -> ApiException.notFound("API key"));
+                .orElseThrow(() -> DomainException.notFound("API key"));
     }
 }

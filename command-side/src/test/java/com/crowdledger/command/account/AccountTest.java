@@ -1,14 +1,14 @@
 package com.crowdledger.command.account;
 
-import static com.crowdledger.command.ApiErrors.apiError;
-import static com.crowdledger.command.ApiErrors.invalidField;
+import static com.crowdledger.command.DomainErrors.domainError;
+import static com.crowdledger.command.DomainErrors.invalidField;
 
 import com.crowdledger.events.account.AccountEmailVerifiedEvent;
 import com.crowdledger.events.account.AccountRegisteredEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Role;
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -63,8 +63,8 @@ class AccountTest {
         fixture.givenCurrentTime(REGISTERED_AT)
                 .when(register(Role.OWNER))
                 .expectNoEvents()
-                .expectException(ApiException.class)
-                .expectException(apiError(ErrorCode.CONFLICT))
+                .expectException(DomainException.class)
+                .expectException(domainError(ErrorCode.CONFLICT))
                 .expectExceptionMessage("An account with this email already exists");
     }
 
@@ -74,7 +74,7 @@ class AccountTest {
         fixture.givenCurrentTime(REGISTERED_AT)
                 .when(register(Role.OWNER))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.CONFLICT))
+                .expectException(domainError(ErrorCode.CONFLICT))
                 .expectExceptionMessage("An account with this slug already exists");
     }
 
@@ -132,7 +132,7 @@ class AccountTest {
                 .andGivenCurrentTime(REGISTERED_AT.plus(Duration.ofHours(1)))
                 .when(new VerifyEmailCommand(ACCOUNT_ID, TOKEN_HASH))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.CONFLICT));
+                .expectException(domainError(ErrorCode.CONFLICT));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------

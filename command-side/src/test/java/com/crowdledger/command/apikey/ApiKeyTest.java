@@ -1,7 +1,7 @@
 package com.crowdledger.command.apikey;
 
-import static com.crowdledger.command.ApiErrors.apiError;
-import static com.crowdledger.command.ApiErrors.invalidField;
+import static com.crowdledger.command.DomainErrors.domainError;
+import static com.crowdledger.command.DomainErrors.invalidField;
 
 import com.crowdledger.events.apikey.ApiKeyChangedEvent;
 import com.crowdledger.events.apikey.ApiKeyIssuedEvent;
@@ -9,8 +9,8 @@ import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Role;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -88,8 +88,8 @@ class ApiKeyTest {
         fixture.givenCurrentTime(NOW)
                 .when(issue(Mode.LIVE, Mode.TEST, "Live from test", KEY_SCOPES, OWNER_SCOPES, null))
                 .expectNoEvents()
-                .expectException(ApiException.class)
-                .expectException(apiError(ErrorCode.FORBIDDEN));
+                .expectException(DomainException.class)
+                .expectException(domainError(ErrorCode.FORBIDDEN));
     }
 
     @Test
@@ -131,7 +131,7 @@ class ApiKeyTest {
                 .when(issue(Mode.LIVE, Mode.LIVE, "Greedy", Set.of(Scope.KEYS, Scope.BILLING), Set.of(Scope.KEYS),
                         null))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.FORBIDDEN));
+                .expectException(domainError(ErrorCode.FORBIDDEN));
     }
 
     @Test
@@ -213,7 +213,7 @@ class ApiKeyTest {
         givenIssuedKey(Mode.LIVE)
                 .when(new ChangeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE, "Mine now", null, OWNER_SCOPES))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.NOT_FOUND));
+                .expectException(domainError(ErrorCode.NOT_FOUND));
     }
 
     @Test
@@ -221,7 +221,7 @@ class ApiKeyTest {
         givenIssuedKey(Mode.LIVE)
                 .when(change(Mode.TEST, "Renamed", null, OWNER_SCOPES))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.NOT_FOUND));
+                .expectException(domainError(ErrorCode.NOT_FOUND));
     }
 
     @Test
@@ -229,7 +229,7 @@ class ApiKeyTest {
         givenIssuedKey(Mode.LIVE)
                 .when(change(Mode.LIVE, null, Set.of(Scope.KEYS, Scope.BILLING), Set.of(Scope.KEYS)))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.FORBIDDEN));
+                .expectException(domainError(ErrorCode.FORBIDDEN));
     }
 
     @Test
@@ -262,7 +262,7 @@ class ApiKeyTest {
                 .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
                 .when(change(Mode.LIVE, "Renamed", null, OWNER_SCOPES))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.CONFLICT));
+                .expectException(domainError(ErrorCode.CONFLICT));
     }
 
     // --- revoke -------------------------------------------------------------------------------------------
@@ -286,7 +286,7 @@ class ApiKeyTest {
         givenIssuedKey(Mode.LIVE)
                 .when(new RevokeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.NOT_FOUND));
+                .expectException(domainError(ErrorCode.NOT_FOUND));
     }
 
     @Test
@@ -294,7 +294,7 @@ class ApiKeyTest {
         givenIssuedKey(Mode.TEST)
                 .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.NOT_FOUND));
+                .expectException(domainError(ErrorCode.NOT_FOUND));
     }
 
     @Test
@@ -303,7 +303,7 @@ class ApiKeyTest {
                 .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
                 .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.CONFLICT));
+                .expectException(domainError(ErrorCode.CONFLICT));
     }
 
     @Test
@@ -312,7 +312,7 @@ class ApiKeyTest {
                 .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
                 .when(new RevokeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE))
                 .expectNoEvents()
-                .expectException(apiError(ErrorCode.NOT_FOUND));
+                .expectException(domainError(ErrorCode.NOT_FOUND));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------

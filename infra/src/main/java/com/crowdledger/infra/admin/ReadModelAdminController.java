@@ -1,10 +1,7 @@
 package com.crowdledger.infra.admin;
 
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.PublicEndpoint;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,12 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/read-models")
 @PublicEndpoint
 class ReadModelAdminController {
-    private final AdminSettings settings;
+    private final OperatorToken operator;
     private final ReadModels readModels;
     private final ReadModelRebuild rebuild;
 
-    ReadModelAdminController(AdminSettings settings, ReadModels readModels, ReadModelRebuild rebuild) {
-        this.settings = settings;
+    ReadModelAdminController(OperatorToken operator, ReadModels readModels, ReadModelRebuild rebuild) {
+        this.operator = operator;
         this.readModels = readModels;
         this.rebuild = rebuild;
     }
@@ -37,29 +34,18 @@ class ReadModelAdminController {
 
     @GetMapping
     List<ReadModelInfo> list(@RequestHeader(name = "Authorization", required = false) String authorization) {
-        requireOperator(authorization);
+        operator.require(authorization);
         return readModels.all().stream().map(m -> new ReadModelInfo(m.name(), m.tables())).toList();
     }
 
     @PostMapping("/{name}/rebuild")
     ReadModelRebuild.Result rebuild(@RequestHeader(name = "Authorization", required = false) String authorization,
                                     @PathVariable String name) throws Exception {
-        requireOperator(authorization);
+        operator.require(authorization);
         ReadModels.ReadModel readModel = readModels.named(name);
         if (readModel == null) {
-            throw ApiException.notFound("Read model");
+            throw DomainException.notFound("Read model");
         }
         return rebuild.rebuild(readModel);
-    }
-
-    private void requireOperator(String authorization) {
-        if (!settings.enabled()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "No such route");
-        }
-        String expected = "Bearer " + settings.adminToken();
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(ErrorCode.INVALID_API_KEY, "The operator token is missing or wrong");
-        }
     }
 }

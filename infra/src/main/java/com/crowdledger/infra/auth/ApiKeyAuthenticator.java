@@ -2,13 +2,13 @@ package com.crowdledger.infra.auth;
 
 import com.crowdledger.command.apikey.ApiKeyFormat;
 import com.crowdledger.command.secret.SecretHashing;
-import com.crowdledger.command.secret.SecretTokens;
+import com.crowdledger.shared.crypto.Digests;
 import com.crowdledger.query.account.AccountViewRepository;
 import com.crowdledger.query.apikey.ApiKeyUsage;
 import com.crowdledger.query.apikey.ApiKeyView;
 import com.crowdledger.query.apikey.ApiKeyViewRepository;
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
@@ -63,7 +63,7 @@ class ApiKeyAuthenticator {
         if (format.modeOf(presented).isEmpty()) {
             throw invalid();
         }
-        String fingerprint = SecretTokens.sha256Hex(presented);
+        String fingerprint = Digests.sha256Hex(presented);
         AuthenticatedKey key = verified.getIfPresent(fingerprint);
         if (key == null) {
             long evictionsBefore = evictions.get();
@@ -77,7 +77,7 @@ class ApiKeyAuthenticator {
             throw invalid();
         }
         if (!key.account().emailVerified()) {
-            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED,
+            throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED,
                     "Verify the account's e-mail address before using its keys");
         }
         usage.recordUse(key.keyId(), now);
@@ -104,7 +104,7 @@ class ApiKeyAuthenticator {
         return Optional.empty();
     }
 
-    private static ApiException invalid() {
-        return new ApiException(ErrorCode.INVALID_API_KEY, "The API key is missing, unknown, revoked or expired");
+    private static DomainException invalid() {
+        return new DomainException(ErrorCode.INVALID_API_KEY, "The API key is missing, unknown, revoked or expired");
     }
 }

@@ -4,6 +4,7 @@ import com.crowdledger.events.account.AccountEmailVerifiedEvent;
 import com.crowdledger.events.apikey.ApiKeyChangedEvent;
 import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
 import com.crowdledger.shared.TenantEvent;
+import com.crowdledger.shared.processing.Subscribing;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * hears the same change through PostgreSQL NOTIFY, which is delivered on commit ({@link AuthChangeListener}).
  */
 @Component
+@Subscribing
 @ProcessingGroup("auth-cache")
 class AuthCacheInvalidation {
     static final String CHANNEL = "crowdledger_auth";

@@ -4,10 +4,10 @@ import com.crowdledger.infra.ratelimit.RateLimits;
 import com.crowdledger.infra.web.ApiHandlers;
 import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,12 +70,12 @@ class Authentication implements HandlerInterceptor {
         Authenticated requirement = required.authenticated();
         if (requirement == null) {
             // EndpointAnnotationCheck refuses to start with such a handler; this is the second lock
-            throw new ApiException(ErrorCode.FORBIDDEN, "This endpoint is not open to any caller");
+            throw new DomainException(ErrorCode.FORBIDDEN, "This endpoint is not open to any caller");
         }
         Caller caller;
         try {
             caller = resolve(request, requirement);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             if (e.code() == ErrorCode.INVALID_API_KEY) {
                 rateLimits.forClientAddress(request, response); // guessing keys costs the guesser's address
             }
@@ -102,12 +102,12 @@ class Authentication implements HandlerInterceptor {
     private static void requireScope(Caller caller, Scope[] needed) {
         if (needed.length > 0 && Arrays.stream(needed).noneMatch(caller.scopes()::contains)) {
             String names = Arrays.stream(needed).map(Scope::wireName).collect(Collectors.joining(" or "));
-            throw new ApiException(ErrorCode.FORBIDDEN, "This key lacks the scope " + names);
+            throw new DomainException(ErrorCode.FORBIDDEN, "This key lacks the scope " + names);
         }
     }
 
-    private static ApiException missing() {
-        return new ApiException(ErrorCode.INVALID_API_KEY,
+    private static DomainException missing() {
+        return new DomainException(ErrorCode.INVALID_API_KEY,
                 "Send an API key as 'Authorization: Bearer <key>'");
     }
 }

@@ -1,15 +1,14 @@
 package com.crowdledger.infra.auth;
 
-import com.crowdledger.command.secret.SecretTokens;
+import com.crowdledger.shared.crypto.Digests;
+import com.crowdledger.shared.crypto.RandomTokens;
 import com.crowdledger.query.account.AccountView;
 import com.crowdledger.query.account.AccountViewRepository;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Caller;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.ErrorCode;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +44,18 @@ class DashboardSessions {
     }
 
     NewSession open(String accountId) {
-        NewSession session = new NewSession(SecretTokens.randomUrlToken(), SecretTokens.randomUrlToken());
+        NewSession session = new NewSession(RandomTokens.urlSafe(), RandomTokens.urlSafe());
         Instant now = Instant.now();
         jdbc.update("insert into dashboard_sessions (token_hash, csrf_hash, account_id, created_at, expires_at) "
                         + "values (?, ?, ?, ?, ?)",
-                SecretTokens.sha256Hex(session.token()), SecretTokens.sha256Hex(session.csrfToken()), accountId,
+                Digests.sha256Hex(session.token()), Digests.sha256Hex(session.csrfToken()), accountId,
                 Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)));
         return session;
     }
 
     void close(HttpServletRequest request) {
         cookieToken(request).ifPresent(token ->
-                jdbc.update("delete from dashboard_sessions where token_hash = ?", SecretTokens.sha256Hex(token)));
+                jdbc.update("delete from dashboard_sessions where token_hash = ?", Digests.sha256Hex(token)));
     }
 
     /** The session's caller, if the request carries a live session cookie (and its CSRF token when unsafe). */
@@ -67,20 +66,20 @@ class DashboardSessions {
         }
         List<String[]> rows = jdbc.query(
                 "select account_id, csrf_hash from dashboard_sessions where token_hash = ? and expires_at > now()",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, SecretTokens.sha256Hex(token.get()));
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, Digests.sha256Hex(token.get()));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         if (!SAFE_METHODS.contains(request.getMethod())) {
             String csrf = request.getHeader(CSRF_HEADER);
-            if (csrf == null || !constantTimeEquals(SecretTokens.sha256Hex(csrf), rows.get(0)[1])) {
-                throw new ApiException(ErrorCode.FORBIDDEN,
+            if (csrf == null || !Digests.constantTimeEquals(Digests.sha256Hex(csrf), rows.get(0)[1])) {
+                throw new DomainException(ErrorCode.FORBIDDEN,
                         "A dashboard session must send its CSRF token in " + CSRF_HEADER);
             }
         }
         AccountView account = accounts.findById(rows.get(0)[0]).orElseThrow();
         if (!account.emailVerified()) {
-            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify the account's e-mail address first");
+            throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify the account's e-mail address first");
         }
         return Optional.of(new Caller(account.id(), account.role(), null, null, account.role().scopes()));
     }
@@ -96,9 +95,5 @@ class DashboardSessions {
             return Optional.empty();
         }
         return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue).findFirst();
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

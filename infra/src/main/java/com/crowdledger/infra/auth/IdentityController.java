@@ -5,10 +5,10 @@ import com.crowdledger.query.account.AccountView;
 import com.crowdledger.query.account.AccountViewRepository;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.PublicEndpoint;
 import com.crowdledger.infra.auth.AuthenticatedKey.AccountSummary;
 import com.crowdledger.infra.ratelimit.RateLimits;
@@ -84,7 +84,7 @@ class IdentityController {
         AccountView account = accounts.findByEmail(request.email().strip().toLowerCase(Locale.ROOT)).orElse(null);
         boolean matches = hashing.verify(account != null ? account.passwordHash() : decoyHash, request.password());
         if (account == null || !matches) {
-            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "The e-mail or password is wrong");
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The e-mail or password is wrong");
         }
         DashboardSessions.NewSession session = sessions.open(account.id());
         return ResponseEntity.ok()

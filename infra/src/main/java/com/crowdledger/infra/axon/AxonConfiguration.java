@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>Events are stored as JSON by Jackson 2 (Axon 4's serializer) with ISO-8601 instants; unknown properties are
  * ignored so that old code can read events written by newer code.
  *
- * <p>Processing groups are subscribing by default: read models and lookups commit in the command's transaction,
- * so a client reads its own writes. Side effects that must not slow a command (the Kafka feed) are tracking
- * processors, declared in application.yml.
+ * <p>Each processing group declares its own processor beside its handlers (see {@link ProcessingGroupDeclarations}).
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
@@ -44,10 +41,5 @@ class AxonConfiguration {
     @Bean
     MetricsConfigurerModule axonMetrics(GlobalMetricRegistry axonMetricRegistry) {
         return new MetricsConfigurerModule(axonMetricRegistry, true);
-    }
-
-    @Bean
-    ConfigurerModule subscribingByDefault() {
-        return configurer -> configurer.eventProcessing().usingSubscribingEventProcessors();
     }
 }

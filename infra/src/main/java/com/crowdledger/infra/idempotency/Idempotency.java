@@ -1,12 +1,14 @@
 package com.crowdledger.infra.idempotency;
 
-import com.crowdledger.command.secret.SecretTokens;
 import com.crowdledger.infra.web.ApiHandlers;
+import com.crowdledger.infra.web.Failures;
 import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.infra.web.TrustedProxies;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.crypto.AesGcm;
+import com.crowdledger.shared.crypto.Digests;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Caller;
-import com.crowdledger.shared.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
@@ -33,9 +36,12 @@ import org.springframework.web.util.WebUtils;
  *   <li>a concurrent duplicate blocks on the row's unique index until the first commits, then replays it (after
  *       {@link #WAIT_SECONDS} s of waiting, 409 {@code CONFLICT}): one effect, never two;</li>
  *   <li>a request that does not succeed (validation error, conflict, crash) rolls back with its row: it changed
- *       nothing, so the same key may be retried.</li>
+ *       nothing, so the same key may be retried;</li>
+ *   <li>the commit happens before the response leaves: if it fails, the held 2xx is thrown away and the client gets
+ *       409 (a race the database settled) or 500, and nothing is stored.</li>
  * </ul>
- * Keys are scoped to the account and mode (or, without a key, the client address), and kept 24 hours.
+ * Keys belong to the API key that sent them (a dashboard session: to its account; without a key: to the client
+ * address), so a replay never hands a response to a caller other than the one it was made for. Kept 24 hours.
  */
 @Component
 public class Idempotency implements HandlerInterceptor {
@@ -53,7 +59,7 @@ public class Idempotency implements HandlerInterceptor {
         this.proxies = proxies;
     }
 
-    private record Pending(TransactionStatus transaction, String scope, String idempotencyKey, String keyHash) {
+    private record Pending(TransactionStatus transaction, byte[] cipherKey, String keyHash) {
     }
 
     @Override
@@ -64,14 +70,14 @@ public class Idempotency implements HandlerInterceptor {
             return true;
         }
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
-            throw ApiException.invalid(IdempotentBodies.HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+            throw DomainException.invalid(IdempotentBodies.HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        Caller caller = RequestCaller.of(request);
-        String scope = caller != null
-                ? "account:" + caller.accountId() + ":" + (caller.mode() == null ? "dashboard" : caller.mode().wireName())
-                : "address:" + proxies.clientAddress(request);
-        String keyHash = SecretTokens.sha256Hex(scope + "\n" + idempotencyKey);
-        String requestHash = SecretTokens.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n"
+        String owner = owner(request);
+        String keyHash = Digests.sha256Hex(owner + "\n" + idempotencyKey);
+        // domain-separated from the lookup hash, so the stored key_hash does not give the cipher key
+        byte[] cipherKey = Digests.sha256(("crowdledger idempotent response\n" + owner + "\n" + idempotencyKey)
+                .getBytes(StandardCharsets.UTF_8));
+        String requestHash = Digests.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n"
                 + new String((byte[]) request.getAttribute(IdempotentBodies.BODY), StandardCharsets.UTF_8));
 
         TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
@@ -83,7 +89,7 @@ public class Idempotency implements HandlerInterceptor {
                     values (?, ?, now(), now() + interval '24 hours') on conflict (key_hash) do nothing""",
                     keyHash, requestHash);
             if (inserted == 1) {
-                request.setAttribute(STATE, new Pending(transaction, scope, idempotencyKey, keyHash));
+                request.setAttribute(STATE, new Pending(transaction, cipherKey, keyHash));
                 return true;
             }
             Map<String, Object> first = jdbc.queryForMap(
@@ -91,15 +97,15 @@ public class Idempotency implements HandlerInterceptor {
                     keyHash);
             transactions.commit(transaction);
             if (!requestHash.equals(first.get("request_hash"))) {
-                throw new ApiException(ErrorCode.IDEMPOTENCY_MISMATCH,
+                throw new DomainException(ErrorCode.IDEMPOTENCY_MISMATCH,
                         "This Idempotency-Key was used with another request; use a new key for a new request");
             }
             replay(response, (Integer) first.get("response_status"),
-                    ResponseCipher.decrypt(scope, idempotencyKey, (byte[]) first.get("response_body")));
+                    AesGcm.open(cipherKey, (byte[]) first.get("response_body"), keyHash.getBytes(StandardCharsets.UTF_8)));
             return false;
         } catch (CannotAcquireLockException e) {
             transactions.rollback(transaction);
-            throw ApiException.conflict("A request with this Idempotency-Key is still in progress; retry later");
+            throw DomainException.conflict("A request with this Idempotency-Key is still in progress; retry later");
         } catch (RuntimeException e) {
             if (!transaction.isCompleted()) {
                 transactions.rollback(transaction);
@@ -108,28 +114,60 @@ public class Idempotency implements HandlerInterceptor {
         }
     }
 
+    /**
+     * The handler has written its response into the held buffer: store it and commit now, while a failure can still
+     * replace it. (An exception thrown here goes through the error handlers like the handler's own.)
+     */
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception ex) {
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView modelAndView) {
         if (!(request.getAttribute(STATE) instanceof Pending pending)) {
             return;
         }
         request.removeAttribute(STATE);
         int status = response.getStatus();
         ContentCachingResponseWrapper held = WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
-        if (ex != null || status < 200 || status >= 300 || held == null || pending.transaction().isRollbackOnly()) {
+        if (status < 200 || status >= 300 || held == null || pending.transaction().isRollbackOnly()) {
             transactions.rollback(pending.transaction());
             return;
         }
-        jdbc.update("update idempotency_keys set response_status = ?, response_body = ? where key_hash = ?", status,
-                ResponseCipher.encrypt(pending.scope(), pending.idempotencyKey(), held.getContentAsByteArray()),
-                pending.keyHash());
-        transactions.commit(pending.transaction());
+        try {
+            jdbc.update("update idempotency_keys set response_status = ?, response_body = ? where key_hash = ?", status,
+                    AesGcm.seal(pending.cipherKey(), held.getContentAsByteArray(),
+                            pending.keyHash().getBytes(StandardCharsets.UTF_8)),
+                    pending.keyHash());
+            transactions.commit(pending.transaction());
+        } catch (RuntimeException e) {
+            if (!pending.transaction().isCompleted()) {
+                transactions.rollback(pending.transaction());
+            }
+            held.resetBuffer();
+            throw Failures.classify(e).map(error -> (RuntimeException) error.toException())
+                    .orElseGet(() -> new IllegalStateException("The request's transaction did not commit", e));
+        }
+    }
+
+    /** The handler failed (or its error was already answered): nothing of the request is kept. */
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception ex) {
+        if (request.getAttribute(STATE) instanceof Pending pending) {
+            request.removeAttribute(STATE);
+            transactions.rollback(pending.transaction());
+        }
     }
 
     @Scheduled(fixedDelayString = "PT1H")
     void purgeExpired() {
         jdbc.update("delete from idempotency_keys where expires_at <= now()");
+    }
+
+    private String owner(HttpServletRequest request) {
+        Caller caller = RequestCaller.of(request);
+        if (caller == null) {
+            return "address:" + proxies.clientAddress(request);
+        }
+        return caller.isDashboardSession() ? "session:" + caller.accountId() : "key:" + caller.keyId();
     }
 
     private static void replay(HttpServletResponse response, int status, byte[] body) throws IOException {

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import com.crowdledger.infra.web.ErrorResponses;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.springframework.core.Ordered;
@@ -44,7 +44,7 @@ class IdempotentBodies extends OncePerRequestFilter {
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             errors.write(request, response, e.code(), e.getMessage());
             return;
         }

@@ -2,9 +2,9 @@ package com.crowdledger.infra.ratelimit;
 
 import com.crowdledger.infra.ratelimit.RateLimitSettings.Limits;
 import com.crowdledger.infra.web.TrustedProxies;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Caller;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,7 +57,7 @@ public class RateLimits {
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
             meters.counter("crowdledger.ratelimit.rejections", "bucket", kind).increment();
-            throw new ApiException(ErrorCode.RATE_LIMITED,
+            throw new DomainException(ErrorCode.RATE_LIMITED,
                     "Rate limit reached; retry in " + decision.retryAfterSeconds() + " s");
         }
     }

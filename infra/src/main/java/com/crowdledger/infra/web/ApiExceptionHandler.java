@@ -1,18 +1,17 @@
 package com.crowdledger.infra.web;
 
 import com.crowdledger.shared.WireNames;
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
-import com.crowdledger.shared.web.FieldIssue;
+import com.crowdledger.shared.error.DomainError;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.error.FieldIssue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -35,14 +34,9 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String INVALID = "The request is invalid";
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Envelope> api(ApiException e, HttpServletRequest request) {
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Envelope> api(DomainException e, HttpServletRequest request) {
         return respond(request, e.code(), e.getMessage(), e.details());
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Envelope> aggregateNotFound(HttpServletRequest request) {
-        return respond(request, ErrorCode.NOT_FOUND, "Not found", List.of());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -78,7 +72,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Envelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        ApiException tooLarge = findCause(e, ApiException.class);
+        DomainException tooLarge = findCause(e, DomainException.class);
         if (tooLarge != null) {
             return api(tooLarge, request);
         }
@@ -116,27 +110,23 @@ class ApiExceptionHandler {
         return respond(request, ErrorCode.NOT_FOUND, "No such route", List.of());
     }
 
-    /** A unique index refused a concurrent duplicate (e-mail, slug...) that the up-front check could not see. */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Envelope> duplicate(DataIntegrityViolationException e, HttpServletRequest request) {
-        log.info("Constraint violation answered as 409: {}", e.getMostSpecificCause().getMessage());
-        return respond(request, ErrorCode.CONFLICT, "This conflicts with an existing object", List.of());
-    }
-
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
-        ApiException api = findCause(e, ApiException.class);
-        if (api != null) {
-            return api(api, request);
+    ResponseEntity<Envelope> failure(Exception e, HttpServletRequest request) {
+        DomainError error = Failures.classify(e).orElse(null);
+        if (error == null) {
+            log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
+            return respond(request, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; the request id "
+                    + "identifies it", List.of());
         }
-        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(request, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; the request id "
-                + "identifies it", List.of());
+        if (error.code() == ErrorCode.CONFLICT && !(e instanceof DomainException)) {
+            log.info("Race answered as 409: {}", e.toString());
+        }
+        return respond(request, error.code(), error.message(), error.details());
     }
 
     private static ResponseEntity<Envelope> respond(HttpServletRequest request, ErrorCode code, String message,
                                                     List<FieldIssue> details) {
-        return ResponseEntity.status(code.status())
+        return ResponseEntity.status(ErrorStatus.of(code))
                 .body(Envelope.error(code, message, details, RequestIds.of(request)));
     }
 

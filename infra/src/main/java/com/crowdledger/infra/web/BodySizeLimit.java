@@ -1,7 +1,7 @@
 package com.crowdledger.infra.web;
 
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -79,7 +79,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, tooLargeMessage());
+                throw new DomainException(ErrorCode.PAYLOAD_TOO_LARGE, tooLargeMessage());
             }
         }
 

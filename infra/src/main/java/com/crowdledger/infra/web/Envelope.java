@@ -1,7 +1,7 @@
 package com.crowdledger.infra.web;
 
-import com.crowdledger.shared.web.ErrorCode;
-import com.crowdledger.shared.web.FieldIssue;
+import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.error.FieldIssue;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ public record Envelope(boolean success, Object data, Error error, Meta meta) {
     }
 
     public static Envelope error(ErrorCode code, String message, List<FieldIssue> details, String requestId) {
-        return new Envelope(false, null, new Error(code.name(), message, code.status(), details),
+        return new Envelope(false, null, new Error(code.name(), message, ErrorStatus.of(code), details),
                 Meta.of(requestId));
     }
 

@@ -1,10 +1,9 @@
 package com.crowdledger.infra.web;
 
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.PublicEndpoint;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
@@ -20,10 +19,7 @@ class EnvelopeErrorController implements ErrorController {
     ResponseEntity<Envelope> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer i ? i : 500;
-        ErrorCode errorCode = Arrays.stream(ErrorCode.values())
-                .filter(c -> c.status() == code)
-                .findFirst()
-                .orElse(code >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST);
+        ErrorCode errorCode = ErrorStatus.codeFor(code);
         String message = errorCode == ErrorCode.INTERNAL_ERROR ? "Something went wrong on our side" : "Request failed";
         return ResponseEntity.status(code)
                 .body(Envelope.error(errorCode, message, List.of(), RequestIds.of(request)));

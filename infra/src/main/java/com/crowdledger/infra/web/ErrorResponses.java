@@ -1,7 +1,7 @@
 package com.crowdledger.infra.web;
 
-import com.crowdledger.shared.web.ErrorCode;
-import com.crowdledger.shared.web.FieldIssue;
+import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.error.FieldIssue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,7 +26,7 @@ public class ErrorResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message,
                       List<FieldIssue> details) throws IOException {
-        response.setStatus(code.status());
+        response.setStatus(ErrorStatus.of(code));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), Envelope.error(code, message, details, RequestIds.of(request)));

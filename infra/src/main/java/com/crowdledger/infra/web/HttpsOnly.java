@@ -1,6 +1,6 @@
 package com.crowdledger.infra.web;
 
-import com.crowdledger.shared.web.ErrorCode;
+import com.crowdledger.shared.error.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

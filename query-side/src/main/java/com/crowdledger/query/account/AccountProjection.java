@@ -2,6 +2,7 @@ package com.crowdledger.query.account;
 
 import com.crowdledger.events.account.AccountEmailVerifiedEvent;
 import com.crowdledger.events.account.AccountRegisteredEvent;
+import com.crowdledger.shared.processing.Subscribing;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Projects accounts. Subscribing: the row commits with the event, so a login right after registering works. */
 @Component
+@Subscribing
 @ProcessingGroup(AccountProjection.PROCESSING_GROUP)
 class AccountProjection {
     static final String PROCESSING_GROUP = "account-view";

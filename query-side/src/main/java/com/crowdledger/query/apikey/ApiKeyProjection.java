@@ -3,6 +3,7 @@ package com.crowdledger.query.apikey;
 import com.crowdledger.events.apikey.ApiKeyChangedEvent;
 import com.crowdledger.events.apikey.ApiKeyIssuedEvent;
 import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
+import com.crowdledger.shared.processing.Subscribing;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * issued, and a revoked key fails on the very next one.
  */
 @Component
+@Subscribing
 @ProcessingGroup(ApiKeyProjection.PROCESSING_GROUP)
 class ApiKeyProjection {
     static final String PROCESSING_GROUP = "apikey-view";

@@ -5,7 +5,7 @@ import com.crowdledger.queries.apikey.FindApiKeyQuery;
 import com.crowdledger.query.paging.PageRequest;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.ListPage;
@@ -39,6 +39,6 @@ class ApiKeyQueryController {
     @GetMapping("/{id}")
     ApiKeySummary get(Caller caller, @PathVariable String id) {
         return queries.find(new FindApiKeyQuery(id, caller.accountId(), caller.mode()))
-                .orElseThrow(() -> ApiException.notFound("API key"));
+                .orElseThrow(() -> DomainException.notFound("API key"));
     }
 }

@@ -1,5 +1,6 @@
 package com.crowdledger.query.feed;
 
+import com.crowdledger.shared.processing.Tracking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * Publishes every event to Kafka, at least once.
  *
- * <p>Its own tracking processor ({@value #PROCESSING_GROUP}, see application.yml): publishing never slows a command,
+ * <p>Its own tracking processor ({@value #PROCESSING_GROUP}): publishing never slows a command,
  * and the processor's token in PostgreSQL says how far the feed got, across restarts.
  *
  * <p>Sends are asynchronous within a batch; before the batch's unit of work commits (and with it the token), the
@@ -29,6 +30,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * skipped, and a consumer may see an event twice (the {@code event-id} header tells). A failure is never thrown
  * from the handler itself, where Axon's default error handler would only log it and move on.
  */
+@Tracking(batchSize = 100)
 @ProcessingGroup(KafkaFeedPublisher.PROCESSING_GROUP)
 class KafkaFeedPublisher {
     static final String PROCESSING_GROUP = "kafka-feed";

@@ -1,19 +1,16 @@
 package com.crowdledger.query.paging;
 
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.crypto.Digests;
+import com.crowdledger.shared.error.DomainException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a {@link Position} into the opaque {@code cursor} of the API and back.
@@ -54,7 +51,7 @@ public final class CursorCodec {
         return ENCODER.encodeToString(cursor);
     }
 
-    /** @throws ApiException VALIDATION_ERROR on field {@code cursor} for anything this codec did not write */
+    /** @throws DomainException VALIDATION_ERROR on field {@code cursor} for anything this codec did not write */
     public Position decode(String cursor) {
         if (cursor.length() > MAX_CURSOR_CHARS) {
             throw invalid();
@@ -71,7 +68,7 @@ public final class CursorCodec {
         }
         byte[] body = Arrays.copyOf(bytes, bytes.length - MAC_BYTES);
         byte[] mac = Arrays.copyOfRange(bytes, body.length, bytes.length);
-        if (!MessageDigest.isEqual(mac, mac(body))) {
+        if (!Digests.constantTimeEquals(mac, mac(body))) {
             throw invalid();
         }
         ByteBuffer payload = ByteBuffer.wrap(body);
@@ -95,16 +92,10 @@ public final class CursorCodec {
     }
 
     private byte[] mac(byte[] body) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
-            return hmac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return Digests.hmacSha256(key.get(), body);
     }
 
-    private static ApiException invalid() {
-        return ApiException.invalid(FIELD, "is not valid; pass meta.cursor of the previous page unchanged");
+    private static DomainException invalid() {
+        return DomainException.invalid(FIELD, "is not valid; pass meta.cursor of the previous page unchanged");
     }
 }

@@ -1,6 +1,6 @@
 package com.crowdledger.query.paging;
 
-import com.crowdledger.shared.web.ApiException;
+import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.ListPage;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class PageRequest {
     /**
      * Parses the query parameters; a missing or empty one takes its default (20 items, the first page).
      *
-     * @throws ApiException VALIDATION_ERROR on {@code limit} (not a whole number in 1..100) or {@code cursor}
+     * @throws DomainException VALIDATION_ERROR on {@code limit} (not a whole number in 1..100) or {@code cursor}
      *                      (not a cursor this API wrote)
      */
     public static PageRequest parse(String limit, String cursor, CursorCodec cursors) {
@@ -60,11 +60,11 @@ public final class PageRequest {
         }
         String digits = limit.strip();
         if (!DIGITS.matcher(digits).matches()) {
-            throw ApiException.invalid(LIMIT, "must be a whole number between 1 and " + MAX_LIMIT);
+            throw DomainException.invalid(LIMIT, "must be a whole number between 1 and " + MAX_LIMIT);
         }
         int value = Integer.parseInt(digits);
         if (value < 1 || value > MAX_LIMIT) {
-            throw ApiException.invalid(LIMIT, "must be between 1 and " + MAX_LIMIT);
+            throw DomainException.invalid(LIMIT, "must be between 1 and " + MAX_LIMIT);
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package com.crowdledger.query.paging;
 
+import com.crowdledger.shared.crypto.PlatformSecrets;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;

@@ -3,9 +3,9 @@ package com.crowdledger.query.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
-import com.crowdledger.shared.web.FieldIssue;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.error.FieldIssue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -80,7 +80,7 @@ class CursorCodecTest {
     private void assertRefused(String cursor) {
         assertThatThrownBy(() -> codec.decode(cursor))
                 .as("cursor %s", cursor)
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
                     assertThat(e.details()).extracting(FieldIssue::field).containsExactly("cursor");
                 });

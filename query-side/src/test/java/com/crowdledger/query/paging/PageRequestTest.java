@@ -3,9 +3,9 @@ package com.crowdledger.query.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.crowdledger.shared.web.ApiException;
-import com.crowdledger.shared.web.ErrorCode;
-import com.crowdledger.shared.web.FieldIssue;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.error.FieldIssue;
 import com.crowdledger.shared.web.ListPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class PageRequestTest {
                 "٣")) {
             assertThatThrownBy(() -> PageRequest.parse(limit, null, codec))
                     .as("limit %s", limit)
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
                         assertThat(e.details()).extracting(FieldIssue::field).containsExactly("limit");
                     });
@@ -57,7 +57,7 @@ class PageRequestTest {
     @Test
     void tamperedCursorIsRefusedWhileParsing() {
         assertThatThrownBy(() -> PageRequest.parse("10", "bm90LWEtY3Vyc29y", codec))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.details()).extracting(FieldIssue::field).containsExactly("cursor"));
     }
 

@@ -1,4 +1,4 @@
-package com.crowdledger.shared.web;
+package com.crowdledger.shared.error;
 
 /** One entry of an error's {@code details}: which field is wrong and why. */
 public record FieldIssue(String field, String message) {

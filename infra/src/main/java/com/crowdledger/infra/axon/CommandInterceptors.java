@@ -1,0 +1,60 @@
+package com.crowdledger.infra.axon;
+
+import com.crowdledger.command.consistency.TransactionLocks;
+import com.crowdledger.shared.error.DomainException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What happens around every command handler, in this order:
+ * <ol>
+ *   <li>a {@link DomainException} leaves as a {@link CommandExecutionException} whose details are the
+ *       {@link com.crowdledger.shared.error.DomainError}: the form in which Axon carries a failure back across a
+ *       distributed command bus, so the client's error does not depend on which node handled the command;</li>
+ *   <li>the target aggregate is locked for the transaction ({@link TransactionLocks}) before it is loaded, so
+ *       concurrent commands on one aggregate, from any node, take turns instead of failing to append.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandInterceptors {
+
+    CommandInterceptors(CommandBus commandBus, TransactionLocks locks) {
+        commandBus.registerHandlerInterceptor(domainErrorsAsDetails());
+        commandBus.registerHandlerInterceptor(aggregateLocking(locks));
+    }
+
+    static MessageHandlerInterceptor<CommandMessage<?>> domainErrorsAsDetails() {
+        return (unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (DomainException e) {
+                throw new CommandExecutionException(e.getMessage(), e, e.toError());
+            }
+        };
+    }
+
+    static MessageHandlerInterceptor<CommandMessage<?>> aggregateLocking(TransactionLocks locks) {
+        CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+        return (unitOfWork, chain) -> {
+            String aggregateId = targetOf(targets, unitOfWork.getMessage());
+            if (aggregateId != null) {
+                locks.lockAggregate(aggregateId);
+            }
+            return chain.proceed();
+        };
+    }
+
+    /** The command's {@code @TargetAggregateIdentifier}; null for a command no aggregate handles. */
+    private static String targetOf(CommandTargetResolver targets, CommandMessage<?> command) {
+        try {
+            return targets.resolveTarget(command).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.crowdledger.infra.axon;
+
+import com.crowdledger.shared.processing.Subscribing;
+import com.crowdledger.shared.processing.Tracking;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers one event processor per processing group, as the group declares beside its handlers
+ * ({@link Subscribing} or {@link Tracking}): nothing about a feature's processors lives in configuration files.
+ * A group that declares neither, or both, or differently in two classes, stops the application from starting.
+ *
+ * <p>Every handler failure propagates ({@link PropagatingErrorHandler}): in a subscribing group it fails the command
+ * (and rolls back its transaction), in a tracking group it fails the batch, which the processor retries. Axon's
+ * default would log the failure and carry on, leaving a read model silently behind or a transaction that can only
+ * roll back.
+ */
+@Component
+class ProcessingGroupDeclarations implements ConfigurerModule {
+    private final ListableBeanFactory beans;
+
+    ProcessingGroupDeclarations(ListableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    /** How one group is processed. Exactly one of {@code subscribing} and {@code tracking} is set. */
+    record Declaration(String group, Subscribing subscribing, Tracking tracking) {
+    }
+
+    @Override
+    public void configureModule(Configurer configurer) {
+        EventProcessingConfigurer processing = configurer.eventProcessing();
+        processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        for (Declaration declaration : declarations(handlerTypes()).values()) {
+            if (declaration.subscribing() != null) {
+                processing.registerSubscribingEventProcessor(declaration.group());
+            } else {
+                Tracking tracking = declaration.tracking();
+                processing.registerTrackingEventProcessor(declaration.group(),
+                        org.axonframework.config.Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(tracking.threads())
+                                .andInitialSegmentsCount(tracking.threads())
+                                .andBatchSize(tracking.batchSize())
+                                .andInitialTrackingToken(tracking.fromStart()
+                                        ? StreamableMessageSource::createTailToken
+                                        : StreamableMessageSource::createHeadToken));
+            }
+        }
+    }
+
+    private List<Class<?>> handlerTypes() {
+        return Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .map(beans::getType)
+                .filter(Objects::nonNull)
+                .<Class<?>>map(org.springframework.util.ClassUtils::getUserClass)
+                .toList();
+    }
+
+    /** Each group's declaration, checked. */
+    static Map<String, Declaration> declarations(Collection<Class<?>> handlerTypes) {
+        Map<String, Declaration> byGroup = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Class<?> type : handlerTypes) {
+            String group = AnnotatedElementUtils.findMergedAnnotation(type, ProcessingGroup.class).value();
+            Subscribing subscribing = type.getAnnotation(Subscribing.class);
+            Tracking tracking = type.getAnnotation(Tracking.class);
+            if ((subscribing == null) == (tracking == null)) {
+                problems.add(type.getName() + " (group " + group + ") must declare exactly one of @Subscribing and "
+                        + "@Tracking");
+                continue;
+            }
+            Declaration declaration = new Declaration(group, subscribing, tracking);
+            Declaration earlier = byGroup.putIfAbsent(group, declaration);
+            if (earlier != null && !earlier.equals(declaration)) {
+                problems.add(type.getName() + " declares group " + group + " unlike another class of the group");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Undeclared or inconsistent processing groups: " + problems);
+        }
+        return byGroup;
+    }
+}

@@ -1,0 +1,52 @@
+package com.crowdledger.shared.crypto;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The platform's one source of randomness: ids, API keys, tokens, salts, IVs and data keys all come from here.
+ * {@link SecureRandom} draws are synchronized, so each method draws once for everything it returns.
+ */
+public final class RandomTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private RandomTokens() {
+    }
+
+    public static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** {@code bytes} random bytes as lower-case hex (two characters per byte). */
+    public static String hex(int bytes) {
+        return HexFormat.of().formatHex(bytes(bytes));
+    }
+
+    /** 256 random bits, base64url without padding: for tokens a person never types (e-mail links, sessions). */
+    public static String urlSafe() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+    }
+
+    /** {@code length} uniform base62 characters (about 5.95 bits each). */
+    public static String base62(int length) {
+        // Six bits per byte with 62 and 63 rejected keeps the characters uniform; twice the bytes needed leaves
+        // room for rejections, and a rare shortfall draws again.
+        char[] chars = new char[length];
+        int filled = 0;
+        while (filled < length) {
+            byte[] random = bytes(length * 2);
+            for (int i = 0; i < random.length && filled < length; i++) {
+                int sixBits = random[i] & 0x3f;
+                if (sixBits < BASE62.length) {
+                    chars[filled++] = BASE62[sixBits];
+                }
+            }
+        }
+        return new String(chars);
+    }
+}
