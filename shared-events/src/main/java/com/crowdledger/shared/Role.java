@@ -7,6 +7,8 @@ import java.util.Set;
 
 /** Who an account is. A role bounds the scopes any of its keys may ever hold. */
 public enum Role {
+    /** A company; the playtesting seed calls it {@code game_owner}. */
+    @WireAlias("game_owner")
     OWNER(EnumSet.complementOf(EnumSet.of(Scope.TESTER))),
     TESTER(EnumSet.of(Scope.TESTER, Scope.CHAT, Scope.NOTIFICATIONS, Scope.KEYS));
 
