@@ -1,6 +1,7 @@
 package com.crowdledger.infra.axon;
 
 import com.crowdledger.command.consistency.TransactionLocks;
+import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.error.DomainException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -11,7 +12,8 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What happens around every command handler, in this order:
+ * What happens to every command: when it is sent, its actor is added to its metadata ({@link ActorMetadata}); around
+ * its handler, in this order:
  * <ol>
  *   <li>a {@link DomainException} leaves as a {@link CommandExecutionException} whose details are the
  *       {@link com.crowdledger.shared.error.DomainError}: the form in which Axon carries a failure back across a
@@ -23,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CommandInterceptors {
 
-    CommandInterceptors(CommandBus commandBus, TransactionLocks locks) {
+    CommandInterceptors(CommandBus commandBus, TransactionLocks locks, TrustedProxies proxies) {
+        commandBus.registerDispatchInterceptor(ActorMetadata.actorOfTheCurrentRequest(proxies));
         commandBus.registerHandlerInterceptor(domainErrorsAsDetails());
         commandBus.registerHandlerInterceptor(aggregateLocking(locks));
     }
