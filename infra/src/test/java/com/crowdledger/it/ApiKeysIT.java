@@ -208,4 +208,49 @@ class ApiKeysIT extends IntegrationTest {
             Thread.sleep(50);
         }
     }
+
+    @Test
+    void aKeyNeverIssuesAKeyThatOutlivesIt() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        Instant issuerExpiry = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String expiring = api.post("/v1/auth/api-keys").key(owner.key())
+                .body(Map.of("name", "ci", "scopes", List.of("keys"), "expiresAt", issuerExpiry.toString())).send()
+                .data().path("key").asText();
+
+        ApiClient.Response inherited = accounts.issueKey(expiring, "child", List.of("keys"), "test");
+        assertThat(inherited.status()).as(inherited.toString()).isEqualTo(201);
+        assertThat(Instant.parse(inherited.data().path("expiresAt").asText())).isEqualTo(issuerExpiry);
+
+        ApiClient.Response later = api.post("/v1/auth/api-keys").key(expiring)
+                .body(Map.of("name", "child", "scopes", List.of("keys"),
+                        "expiresAt", issuerExpiry.plusSeconds(60).toString())).send();
+        assertThat(later.status()).isEqualTo(422);
+        assertThat(later.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void aNarrowerKeyCannotSeeChangeOrRevokeAWiderOne() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        JsonNode keysOnly = accounts.issueKey(owner.key(), "keys only", List.of("keys"), "test").data();
+        String narrow = keysOnly.path("key").asText();
+        JsonNode sibling = accounts.issueKey(owner.key(), "sibling", List.of("keys"), "test").data();
+
+        assertThat(api.delete("/v1/auth/api-keys/" + owner.keyId()).key(narrow).send().status()).isEqualTo(404);
+        assertThat(api.patch("/v1/auth/api-keys/" + owner.keyId()).key(narrow).body(Map.of("name", "x")).send()
+                .status()).isEqualTo(404);
+        assertThat(api.get("/v1/auth/api-keys/" + owner.keyId()).key(narrow).send().status()).isEqualTo(404);
+        assertThat(api.get("/v1/auth/api-keys").key(narrow).send().data().findValuesAsText("id"))
+                .contains(keysOnly.path("id").asText(), sibling.path("id").asText())
+                .doesNotContain(owner.keyId());
+        assertThat(api.get("/v1/auth/me").key(owner.key()).send().status()).isEqualTo(200);
+
+        assertThat(api.delete("/v1/auth/api-keys/" + sibling.path("id").asText()).key(narrow).send().status())
+                .isEqualTo(200);
+
+        ApiClient.Response login = login(owner.email(), TestAccounts.PASSWORD);
+        ApiClient.Response bySession = api.delete("/v1/auth/api-keys/" + keysOnly.path("id").asText())
+                .header("Cookie", sessionCookie(login)).header("X-CSRF-Token", login.data().path("csrfToken").asText())
+                .send();
+        assertThat(bySession.status()).isEqualTo(200);
+    }
 }

@@ -162,7 +162,7 @@ class PaginationIT extends IntegrationTest {
             String id = "key_tie" + UUID.randomUUID().toString().replace("-", "");
             jdbc.update("""
                     insert into api_keys (id, account_id, mode, name, scopes, prefix, secret_hash, created_at)
-                    values (?, ?, ?, ?, 'keys', ?, 'not a hash', ?)""",
+                    values (?, ?, ?, ?, '{keys}', ?, 'not a hash', ?)""",
                     id, owner.accountId(), mode, "tie " + i, "tpk_tie" + i, Timestamp.from(createdAt));
             (mode.equals("LIVE") ? liveIds : testIds).add(id);
         }

@@ -57,8 +57,19 @@ class RebuildIT extends IntegrationTest {
     private Map<String, List<Map<String, Object>>> snapshot(List<String> tables) {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         for (String table : tables) {
-            rows.put(table, jdbc.queryForList("select * from " + table + " order by 1"));
+            List<Map<String, Object>> tableRows = jdbc.queryForList("select * from " + table + " order by 1");
+            tableRows.forEach(row -> row.replaceAll((column, value) -> comparable(value)));
+            rows.put(table, tableRows);
         }
         return rows;
+    }
+
+    /** SQL arrays compare by identity: compare their elements. */
+    private static Object comparable(Object value) {
+        try {
+            return value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,7 +8,6 @@ import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.DomainException;
-import com.crowdledger.shared.error.ErrorCode;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -36,30 +35,36 @@ class ApiKey {
 
     @CommandHandler
     ApiKey(IssueApiKeyCommand command) {
-        if (command.callerMode() != null && command.callerMode() != command.mode()) {
-            throw new DomainException(ErrorCode.FORBIDDEN,
-                    "A " + command.callerMode().wireName() + " key can only issue " + command.callerMode().wireName()
-                            + " keys");
+        KeyAuthority issuer = command.issuer();
+        if (!issuer.tenant().modes().contains(command.mode())) {
+            String mode = issuer.tenant().singleMode().wireName();
+            throw DomainException.forbidden("A " + mode + " key can only issue " + mode + " keys");
         }
         requireValidName(command.name());
-        requireGrantable(command.scopes(), command.grantableScopes());
+        requireGrantable(command.scopes(), issuer);
         Instant now = now();
-        if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
+        Instant expiresAt = command.expiresAt() != null ? command.expiresAt() : issuer.expiresAt();
+        if (issuer.expiresAt() != null && expiresAt.isAfter(issuer.expiresAt())) {
+            throw DomainException.invalid("expiresAt", "must not be later than the issuing key's own expiry, "
+                    + issuer.expiresAt());
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw DomainException.invalid("expiresAt", "must be in the future");
         }
-        apply(new ApiKeyIssuedEvent(command.keyId(), command.accountId(), command.mode(), command.name().strip(),
-                Set.copyOf(command.scopes()), command.prefix(), command.secretHash(), command.expiresAt(), now));
+        apply(new ApiKeyIssuedEvent(command.keyId(), issuer.tenant().accountId(), command.mode(),
+                command.name().strip(), Set.copyOf(command.scopes()), command.prefix(), command.secretHash(),
+                expiresAt, now));
     }
 
     @CommandHandler
     void handle(ChangeApiKeyCommand command) {
-        requireVisibleTo(command.accountId(), command.callerMode());
+        requireManageableBy(command.caller());
         requireNotRevoked();
         String newName = command.name() == null ? name : command.name();
         Set<Scope> newScopes = command.scopes() == null ? scopes : command.scopes();
         requireValidName(newName);
         if (command.scopes() != null) {
-            requireGrantable(newScopes, command.grantableScopes());
+            requireGrantable(newScopes, command.caller());
         }
         if (newName.strip().equals(name) && newScopes.equals(scopes)) {
             return; // nothing changes, nothing to record
@@ -69,7 +74,7 @@ class ApiKey {
 
     @CommandHandler
     void handle(RevokeApiKeyCommand command) {
-        requireVisibleTo(command.accountId(), command.callerMode());
+        requireManageableBy(command.caller());
         requireNotRevoked();
         apply(new ApiKeyRevokedEvent(keyId, accountId, mode, now()));
     }
@@ -94,9 +99,12 @@ class ApiKey {
         revoked = true;
     }
 
-    /** Another account's key, or a key of the other mode, does not exist for this caller. */
-    private void requireVisibleTo(String callerAccountId, Mode callerMode) {
-        if (!accountId.equals(callerAccountId) || (callerMode != null && callerMode != mode)) {
+    /**
+     * Another account's key, a key of the other mode, and a key with a scope the caller lacks do not exist for this
+     * caller: a narrower key cannot see, change or revoke a wider one.
+     */
+    private void requireManageableBy(KeyAuthority caller) {
+        if (!caller.tenant().owns(accountId, mode) || !caller.mayManage(scopes)) {
             throw DomainException.notFound("API key");
         }
     }
@@ -113,12 +121,12 @@ class ApiKey {
         }
     }
 
-    private static void requireGrantable(Set<Scope> requested, Set<Scope> grantable) {
+    private static void requireGrantable(Set<Scope> requested, KeyAuthority issuer) {
         if (requested == null || requested.isEmpty()) {
             throw DomainException.invalid("scopes", "must name at least one scope");
         }
-        if (!grantable.containsAll(requested)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "A key cannot be given scopes its issuer does not hold");
+        if (!issuer.mayManage(requested)) {
+            throw DomainException.forbidden("A key cannot be given scopes its issuer does not hold");
         }
     }
 

@@ -46,23 +46,23 @@ class ApiKeyCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     IssuedApiKey issue(Caller caller, @Valid @RequestBody IssueRequest request) {
         Mode mode = request.mode() != null ? request.mode() : caller.mode() != null ? caller.mode() : Mode.LIVE;
-        return issuing.issue(caller.accountId(), mode, caller.mode(), request.name(), request.scopes(),
-                caller.scopes(), request.expiresAt());
+        return issuing.issue(KeyAuthority.of(caller), mode, request.name(), request.scopes(), request.expiresAt());
     }
 
     @PatchMapping("/{id}")
     ApiKeySummary change(Caller caller, @PathVariable String id, @Valid @RequestBody ChangeRequest request) {
         requireKeyId(id);
-        commands.sendAndWait(new ChangeApiKeyCommand(id, caller.accountId(), caller.mode(), request.name(),
-                request.scopes(), caller.scopes()));
-        return issuing.summary(id, caller.accountId(), caller.mode());
+        KeyAuthority authority = KeyAuthority.of(caller);
+        commands.sendAndWait(new ChangeApiKeyCommand(id, authority, request.name(), request.scopes()));
+        return issuing.summary(id, authority);
     }
 
     @DeleteMapping("/{id}")
     ApiKeySummary revoke(Caller caller, @PathVariable String id) {
         requireKeyId(id);
-        commands.sendAndWait(new RevokeApiKeyCommand(id, caller.accountId(), caller.mode()));
-        return issuing.summary(id, caller.accountId(), caller.mode());
+        KeyAuthority authority = KeyAuthority.of(caller);
+        commands.sendAndWait(new RevokeApiKeyCommand(id, authority));
+        return issuing.summary(id, authority);
     }
 
     private static void requireKeyId(String id) {

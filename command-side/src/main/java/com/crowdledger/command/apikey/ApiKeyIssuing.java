@@ -29,18 +29,17 @@ public class ApiKeyIssuing {
         this.queries = queries;
     }
 
-    public IssuedApiKey issue(String accountId, Mode mode, Mode callerMode, String name, Set<Scope> scopes,
-                              Set<Scope> grantableScopes, Instant expiresAt) {
+    public IssuedApiKey issue(KeyAuthority issuer, Mode mode, String name, Set<Scope> scopes, Instant expiresAt) {
         String keyId = Ids.next(Ids.API_KEY);
         String key = format.generate(mode);
-        commands.sendAndWait(new IssueApiKeyCommand(keyId, accountId, mode, callerMode, name, scopes,
-                grantableScopes, format.displayPrefix(key), hashing.hash(key), expiresAt));
-        return IssuedApiKey.of(summary(keyId, accountId, callerMode), key);
+        commands.sendAndWait(new IssueApiKeyCommand(keyId, issuer, mode, name, scopes, format.displayPrefix(key),
+                hashing.hash(key), expiresAt));
+        return IssuedApiKey.of(summary(keyId, issuer), key);
     }
 
-    /** The key as the read model now shows it (its projection commits with the command). */
-    ApiKeySummary summary(String keyId, String accountId, Mode callerMode) {
-        return queries.query(new FindApiKeyQuery(keyId, accountId, callerMode),
+    /** The key as the read model now shows it to this caller (its projection commits with the command). */
+    ApiKeySummary summary(String keyId, KeyAuthority caller) {
+        return queries.query(new FindApiKeyQuery(keyId, caller.tenant(), caller.scopes()),
                         ResponseTypes.optionalInstanceOf(ApiKeySummary.class)).join()
                 .orElseThrow(() -> DomainException.notFound("API key"));
     }

@@ -1,6 +1,5 @@
 package com.crowdledger.command.apikey;
 
-import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,9 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Rename a key and/or replace its scopes; a null field stays as it is. */
 public record ChangeApiKeyCommand(
         @TargetAggregateIdentifier String keyId,
-        String accountId,
-        Mode callerMode,
+        KeyAuthority caller,
         String name,
-        Set<Scope> scopes,
-        Set<Scope> grantableScopes) {
+        Set<Scope> scopes) {
 }

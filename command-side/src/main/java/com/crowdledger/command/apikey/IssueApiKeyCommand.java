@@ -6,18 +6,13 @@ import java.time.Instant;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/**
- * Issue a key. {@code grantableScopes} are the caller's own scopes (a key never grants more than its issuer
- * holds); {@code callerMode} is the mode of the issuing key, or null for a dashboard session.
- */
+/** Issue a key for the issuer's account. {@code expiresAt} null: the issuer's own expiry, if it has one. */
 public record IssueApiKeyCommand(
         @TargetAggregateIdentifier String keyId,
-        String accountId,
+        KeyAuthority issuer,
         Mode mode,
-        Mode callerMode,
         String name,
         Set<Scope> scopes,
-        Set<Scope> grantableScopes,
         String prefix,
         String secretHash,
         Instant expiresAt) {

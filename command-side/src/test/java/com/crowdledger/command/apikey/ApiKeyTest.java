@@ -11,6 +11,7 @@ import com.crowdledger.shared.Role;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.web.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -211,7 +212,7 @@ class ApiKeyTest {
     @Test
     void cannotChangeAnotherAccountsKey() {
         givenIssuedKey(Mode.LIVE)
-                .when(new ChangeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE, "Mine now", null, OWNER_SCOPES))
+                .when(new ChangeApiKeyCommand(KEY_ID, authority(OTHER_ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES, null), "Mine now", null))
                 .expectNoEvents()
                 .expectException(domainError(ErrorCode.NOT_FOUND));
     }
@@ -227,7 +228,7 @@ class ApiKeyTest {
     @Test
     void cannotChangeScopesBeyondCallersOwn() {
         givenIssuedKey(Mode.LIVE)
-                .when(change(Mode.LIVE, null, Set.of(Scope.KEYS, Scope.BILLING), Set.of(Scope.KEYS)))
+                .when(change(Mode.LIVE, null, Set.of(Scope.KEYS, Scope.BILLING), KEY_SCOPES))
                 .expectNoEvents()
                 .expectException(domainError(ErrorCode.FORBIDDEN));
     }
@@ -270,21 +271,21 @@ class ApiKeyTest {
     @Test
     void canRevokeKey() {
         givenIssuedKey(Mode.LIVE)
-                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
+                .when(revoke(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES))
                 .expectEvents(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, NOW));
     }
 
     @Test
     void dashboardSessionCanRevokeKeyOfEitherMode() {
         givenIssuedKey(Mode.TEST)
-                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, null))
+                .when(revoke(ACCOUNT_ID, null, OWNER_SCOPES))
                 .expectEvents(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.TEST, NOW));
     }
 
     @Test
     void cannotRevokeAnotherAccountsKey() {
         givenIssuedKey(Mode.LIVE)
-                .when(new RevokeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE))
+                .when(revoke(OTHER_ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES))
                 .expectNoEvents()
                 .expectException(domainError(ErrorCode.NOT_FOUND));
     }
@@ -292,7 +293,7 @@ class ApiKeyTest {
     @Test
     void cannotRevokeKeyOfTheOtherMode() {
         givenIssuedKey(Mode.TEST)
-                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
+                .when(revoke(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES))
                 .expectNoEvents()
                 .expectException(domainError(ErrorCode.NOT_FOUND));
     }
@@ -301,7 +302,7 @@ class ApiKeyTest {
     void cannotRevokeRevokedKey() {
         givenIssuedKey(Mode.LIVE)
                 .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
-                .when(new RevokeApiKeyCommand(KEY_ID, ACCOUNT_ID, Mode.LIVE))
+                .when(revoke(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES))
                 .expectNoEvents()
                 .expectException(domainError(ErrorCode.CONFLICT));
     }
@@ -310,9 +311,64 @@ class ApiKeyTest {
     void revokedKeyOfAnotherAccountIsStillNotFound() {
         givenIssuedKey(Mode.LIVE)
                 .andGiven(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, ISSUED_AT.plusSeconds(60)))
-                .when(new RevokeApiKeyCommand(KEY_ID, OTHER_ACCOUNT_ID, Mode.LIVE))
+                .when(revoke(OTHER_ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES))
                 .expectNoEvents()
                 .expectException(domainError(ErrorCode.NOT_FOUND));
+    }
+
+    // --- a key's limits pass to the keys it manages --------------------------------------------------------
+
+    @Test
+    void keyIssuedByAnExpiringKeyExpiresWithItWhenNoExpiryIsAsked() {
+        Instant issuerExpiry = NOW.plus(Duration.ofDays(7));
+        fixture.givenCurrentTime(NOW)
+                .when(new IssueApiKeyCommand(KEY_ID, authority(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES, issuerExpiry),
+                        Mode.LIVE, "Child", KEY_SCOPES, PREFIX, SECRET_HASH, null))
+                .expectEvents(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "Child", KEY_SCOPES, PREFIX,
+                        SECRET_HASH, issuerExpiry, NOW));
+    }
+
+    @Test
+    void keyCannotOutliveTheKeyThatIssuesIt() {
+        Instant issuerExpiry = NOW.plus(Duration.ofDays(7));
+        fixture.givenCurrentTime(NOW)
+                .when(new IssueApiKeyCommand(KEY_ID, authority(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES, issuerExpiry),
+                        Mode.LIVE, "Child", KEY_SCOPES, PREFIX, SECRET_HASH, issuerExpiry.plusSeconds(1)))
+                .expectNoEvents()
+                .expectException(invalidField("expiresAt"));
+    }
+
+    @Test
+    void keyMayExpireBeforeTheKeyThatIssuesIt() {
+        Instant issuerExpiry = NOW.plus(Duration.ofDays(7));
+        fixture.givenCurrentTime(NOW)
+                .when(new IssueApiKeyCommand(KEY_ID, authority(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES, issuerExpiry),
+                        Mode.LIVE, "Child", KEY_SCOPES, PREFIX, SECRET_HASH, issuerExpiry))
+                .expectEvents(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "Child", KEY_SCOPES, PREFIX,
+                        SECRET_HASH, issuerExpiry, NOW));
+    }
+
+    @Test
+    void narrowerKeyCannotRevokeAWiderKey() {
+        givenIssuedKey(Mode.LIVE)
+                .when(revoke(ACCOUNT_ID, Mode.LIVE, Set.of(Scope.KEYS)))
+                .expectNoEvents()
+                .expectException(domainError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void narrowerKeyCannotChangeAWiderKey() {
+        givenIssuedKey(Mode.LIVE)
+                .when(change(Mode.LIVE, "Renamed", null, Set.of(Scope.KEYS)))
+                .expectNoEvents()
+                .expectException(domainError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void keyHoldingAllOfAKeysScopesCanRevokeIt() {
+        givenIssuedKey(Mode.LIVE)
+                .when(revoke(ACCOUNT_ID, Mode.LIVE, KEY_SCOPES))
+                .expectEvents(new ApiKeyRevokedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, NOW));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
@@ -326,12 +382,23 @@ class ApiKeyTest {
 
     private static IssueApiKeyCommand issue(Mode mode, Mode callerMode, String name, Set<Scope> scopes,
                                             Set<Scope> grantableScopes, Instant expiresAt) {
-        return new IssueApiKeyCommand(KEY_ID, ACCOUNT_ID, mode, callerMode, name, scopes, grantableScopes, PREFIX,
-                SECRET_HASH, expiresAt);
+        return new IssueApiKeyCommand(KEY_ID, authority(ACCOUNT_ID, callerMode, grantableScopes, null), mode, name,
+                scopes, PREFIX, SECRET_HASH, expiresAt);
     }
 
     private static ChangeApiKeyCommand change(Mode callerMode, String name, Set<Scope> scopes,
                                               Set<Scope> grantableScopes) {
-        return new ChangeApiKeyCommand(KEY_ID, ACCOUNT_ID, callerMode, name, scopes, grantableScopes);
+        return new ChangeApiKeyCommand(KEY_ID, authority(ACCOUNT_ID, callerMode, grantableScopes, null), name, scopes);
+    }
+
+    private static RevokeApiKeyCommand revoke(String accountId, Mode callerMode, Set<Scope> callerScopes) {
+        return new RevokeApiKeyCommand(KEY_ID, authority(accountId, callerMode, callerScopes, null));
+    }
+
+    /** A key of this mode (null: a dashboard session) with these scopes and expiry, acting for the account. */
+    private static KeyAuthority authority(String accountId, Mode callerMode, Set<Scope> scopes, Instant expiresAt) {
+        Caller caller = new Caller(accountId, Role.OWNER, callerMode == null ? null : "key_caller", callerMode, scopes,
+                expiresAt);
+        return KeyAuthority.of(caller);
     }
 }

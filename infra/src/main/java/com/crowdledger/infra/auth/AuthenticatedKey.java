@@ -40,6 +40,6 @@ record AuthenticatedKey(
     }
 
     Caller caller() {
-        return new Caller(account.id(), account.role(), keyId, mode, scopes);
+        return new Caller(account.id(), account.role(), keyId, mode, scopes, expiresAt);
     }
 }

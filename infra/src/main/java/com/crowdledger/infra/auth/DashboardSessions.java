@@ -81,7 +81,7 @@ class DashboardSessions {
         if (!account.emailVerified()) {
             throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify the account's e-mail address first");
         }
-        return Optional.of(new Caller(account.id(), account.role(), null, null, account.role().scopes()));
+        return Optional.of(new Caller(account.id(), account.role(), null, null, account.role().scopes(), null));
     }
 
     @Scheduled(fixedDelayString = "PT10M")

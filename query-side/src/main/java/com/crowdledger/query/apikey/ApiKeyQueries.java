@@ -5,10 +5,10 @@ import com.crowdledger.queries.apikey.FindApiKeyQuery;
 import com.crowdledger.query.account.AccountView;
 import com.crowdledger.query.account.AccountViewRepository;
 import com.crowdledger.query.paging.PageRequest;
-import com.crowdledger.shared.Mode;
+import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.web.ListPage;
+import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,17 +31,15 @@ class ApiKeyQueries {
 
     @QueryHandler
     Optional<ApiKeySummary> find(FindApiKeyQuery query) {
-        return keys.findById(query.keyId())
-                .filter(key -> key.accountId().equals(query.accountId()))
-                .filter(key -> query.callerMode() == null || key.mode() == query.callerMode())
-                .map(key -> summaries(query.accountId(), List.of(key)).get(0));
+        return keys.find(query.tenant(), query.keyId(), ApiKeyView.wireNames(query.callerScopes()))
+                .map(key -> summaries(query.tenant().accountId(), List.of(key)).get(0));
     }
 
-    /** @param mode only keys of this mode, or null for both */
-    ListPage<ApiKeySummary> list(String accountId, Mode mode, PageRequest page) {
-        Set<Mode> modes = mode == null ? EnumSet.allOf(Mode.class) : EnumSet.of(mode);
-        List<ApiKeyView> rows = keys.page(accountId, modes, page.afterCreatedAt(), page.afterId(), page.fetchLimit());
-        return page.toListPage(rows, ApiKeyView::position, views -> summaries(accountId, views));
+    /** The tenant's keys that a caller holding {@code callerScopes} may manage. */
+    ListPage<ApiKeySummary> list(Tenant tenant, Set<Scope> callerScopes, PageRequest page) {
+        List<ApiKeyView> rows = keys.page(tenant, ApiKeyView.wireNames(callerScopes), page.afterCreatedAt(),
+                page.afterId(), page.fetchLimit());
+        return page.toListPage(rows, ApiKeyView::position, views -> summaries(tenant.accountId(), views));
     }
 
     private List<ApiKeySummary> summaries(String accountId, List<ApiKeyView> views) {

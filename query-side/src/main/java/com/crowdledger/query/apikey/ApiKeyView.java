@@ -5,16 +5,20 @@ import com.crowdledger.query.paging.Position;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A key as stored for listing and for authentication: its display prefix and argon2id hash, never the key. */
 @Entity
@@ -27,8 +31,9 @@ public class ApiKeyView {
     @Enumerated(EnumType.STRING)
     private Mode mode;
     private String name;
-    @Convert(converter = ScopeSetConverter.class)
-    private Set<Scope> scopes;
+    /** Wire names, sorted. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] scopes;
     private String prefix;
     @Column(name = "secret_hash")
     private String secretHash;
@@ -48,7 +53,7 @@ public class ApiKeyView {
         this.accountId = accountId;
         this.mode = mode;
         this.name = name;
-        this.scopes = scopes;
+        this.scopes = wireNames(scopes);
         this.prefix = prefix;
         this.secretHash = secretHash;
         this.expiresAt = expiresAt;
@@ -57,7 +62,11 @@ public class ApiKeyView {
 
     void change(String newName, Set<Scope> newScopes) {
         name = newName;
-        scopes = newScopes;
+        scopes = wireNames(newScopes);
+    }
+
+    static String[] wireNames(Set<Scope> scopes) {
+        return scopes.stream().map(Scope::wireName).sorted().toArray(String[]::new);
     }
 
     void revoke(Instant at) {
@@ -75,7 +84,7 @@ public class ApiKeyView {
     }
 
     ApiKeySummary summary(boolean accountVerified, Instant lastUsedAt, Instant now) {
-        return new ApiKeySummary(id, name, prefix, mode, Collections.unmodifiableSortedSet(new TreeSet<>(scopes)),
+        return new ApiKeySummary(id, name, prefix, mode, Collections.unmodifiableSortedSet(new TreeSet<>(scopes())),
                 status(accountVerified, now),
                 expiresAt, lastUsedAt, createdAt);
     }
@@ -97,7 +106,8 @@ public class ApiKeyView {
     }
 
     public Set<Scope> scopes() {
-        return scopes;
+        return Arrays.stream(scopes).map(Scope::fromWire)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
     }
 
     public String prefix() {
