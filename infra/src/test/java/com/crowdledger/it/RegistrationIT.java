@@ -2,7 +2,20 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 
 /** Registration, the verification mail over real SMTP, and verification. */
@@ -90,6 +103,137 @@ class RegistrationIT extends IntegrationTest {
         assertThat(api.post("/v1/auth/verify-email").body(Map.of("token", token)).send().status()).isEqualTo(200);
         ApiClient.Response twice = api.post("/v1/auth/verify-email").body(Map.of("token", token)).send();
         assertThat(twice.status()).isEqualTo(409);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailGiveOneAccountAndConflicts() throws Exception {
+        String email = TestAccounts.uniqueEmail();
+        List<ApiClient.Response> answers = concurrently(8, i -> api.post("/v1/auth/register")
+                .body(Map.of("email", email, "password", TestAccounts.PASSWORD, "role", "owner", "name", "Racer " + i))
+                .send());
+        assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201, 409);
+        assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(answers).filteredOn(r -> r.status() == 409).allSatisfy(r ->
+                assertThat(r.errorCode()).isEqualTo("CONFLICT"));
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneNameAllSucceedWithDistinctSlugs() throws Exception {
+        String name = "Same Name " + UUID.randomUUID().toString().substring(0, 8);
+        List<ApiClient.Response> answers = concurrently(8, i -> api.post("/v1/auth/register")
+                .body(Map.of("email", TestAccounts.uniqueEmail(), "password", TestAccounts.PASSWORD, "role", "owner",
+                        "name", name))
+                .send());
+        assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201);
+        assertThat(answers).extracting(r -> r.data().path("account").path("slug").asText()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anUnverifiedRegistrationWhoseTokenExpiredDoesNotKeepTheAddressFromItsOwner() {
+        TestAccounts.Registered squatter = accounts.registerWithKey("owner", "live");
+        String squattersToken = TestAccounts.tokenMailedTo(squatter.email());
+        Map<String, Object> owner = Map.of("email", squatter.email(), "password", "the real owner's password",
+                "role", "owner", "name", "Real Owner");
+        assertThat(api.post("/v1/auth/register").body(owner).send().status()).as("while the token is valid")
+                .isEqualTo(409);
+
+        ApiClient.Response registered = afterTokenExpiry(() -> api.post("/v1/auth/register").body(owner).send());
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.data().path("account").path("id").asText()).isNotEqualTo(squatter.accountId());
+        assertThat(api.post("/v1/auth/verify-email").body(Map.of("token", squattersToken)).send().status())
+                .isEqualTo(422);
+        String ownersToken = awaitNewToken(squatter.email(), squattersToken);
+        assertThat(api.post("/v1/auth/verify-email").body(Map.of("token", ownersToken)).send().status())
+                .isEqualTo(200);
+        assertThat(api.get("/v1/auth/me").key(squatter.key()).send().status()).isEqualTo(401);
+        assertThat(api.post("/v1/auth/login").body(Map.of("email", squatter.email(), "password",
+                "the real owner's password")).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void resendMailsANewTokenAndAnswersTheSameForEveryAddress() {
+        TestAccounts.Registered registered = accounts.registerWithKey("owner", "test");
+        String first = TestAccounts.tokenMailedTo(registered.email());
+
+        ApiClient.Response resent = afterMinutes(2, () -> api.post("/v1/auth/verify-email/resend")
+                .body(Map.of("email", registered.email().toUpperCase())).send());
+        assertThat(resent.status()).isEqualTo(202);
+        String second = awaitNewToken(registered.email(), first);
+        ApiClient.Response unknown = api.post("/v1/auth/verify-email/resend")
+                .body(Map.of("email", TestAccounts.uniqueEmail())).send();
+        assertThat(unknown.status()).isEqualTo(202);
+        assertThat(unknown.data()).isEqualTo(resent.data());
+
+        assertThat(api.post("/v1/auth/verify-email").body(Map.of("token", first)).send().status()).isEqualTo(422);
+        assertThat(api.post("/v1/auth/verify-email").body(Map.of("token", second)).send().status()).isEqualTo(200);
+        int mails = TestAccounts.mailsTo(registered.email());
+        ApiClient.Response verified = api.post("/v1/auth/verify-email/resend")
+                .body(Map.of("email", registered.email())).send();
+        assertThat(verified.data()).isEqualTo(resent.data());
+        assertThat(TestAccounts.mailsTo(registered.email())).isEqualTo(mails);
+    }
+
+    @Test
+    void resendWithinAMinuteSendsNoSecondMail() {
+        TestAccounts.Registered registered = accounts.registerWithKey("tester", "test");
+        String first = TestAccounts.tokenMailedTo(registered.email());
+        assertThat(api.post("/v1/auth/verify-email/resend").body(Map.of("email", registered.email())).send()
+                .status()).isEqualTo(202);
+        // had a new token been issued, the first one would no longer verify
+        assertThat(api.post("/v1/auth/verify-email").body(Map.of("token", first)).send().status()).isEqualTo(200);
+        assertThat(TestAccounts.mailsTo(registered.email())).isEqualTo(1);
+    }
+
+    /** The aggregates' clock moved past the 48 h of a verification token, for one call. */
+    private static <T> T afterTokenExpiry(java.util.function.Supplier<T> call) {
+        return afterMinutes(49 * 60, call);
+    }
+
+    private static <T> T afterMinutes(long minutes, java.util.function.Supplier<T> call) {
+        Clock real = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.offset(real, Duration.ofMinutes(minutes));
+        try {
+            return call.get();
+        } finally {
+            GenericEventMessage.clock = real;
+        }
+    }
+
+    private static String awaitNewToken(String email, String previous) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            String latest = TestAccounts.tokenMailedTo(email);
+            if (!latest.equals(previous)) {
+                return latest;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no new verification mail to " + email);
+    }
+
+    private static List<ApiClient.Response> concurrently(int count, IntFunction<ApiClient.Response> call)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> answers = new ArrayList<>();
+            for (Future<ApiClient.Response> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private com.fasterxml.jackson.databind.JsonNode register(String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,28 @@ public final class TestAccounts {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
+    /** The token of the latest mail to this address; mail leaves after the commit, so it may take a moment. */
     public static String tokenMailedTo(String email) {
-        List<MimeMessage> messages = Arrays.stream(TestInfrastructure.SMTP.getReceivedMessages())
-                .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(email))
-                .toList();
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<MimeMessage> messages = mailsFor(email);
+        while (messages.isEmpty() && Instant.now().isBefore(deadline)) {
+            TestInfrastructure.SMTP.waitForIncomingEmail(200, 1);
+            messages = mailsFor(email);
+        }
         assertThat(messages).as("mail to " + email).isNotEmpty();
         Matcher matcher = TOKEN.matcher(GreenMailUtil.getBody(messages.get(messages.size() - 1)));
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
+    }
+
+    public static int mailsTo(String email) {
+        return mailsFor(email).size();
+    }
+
+    private static List<MimeMessage> mailsFor(String email) {
+        return Arrays.stream(TestInfrastructure.SMTP.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(email))
+                .toList();
     }
 
     private static jakarta.mail.Address[] recipients(MimeMessage message) {

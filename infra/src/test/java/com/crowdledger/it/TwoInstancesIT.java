@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +91,39 @@ class TwoInstancesIT extends IntegrationTest {
                 .body(Map.of("scopes", List.of("tracking"))).send();
 
         assertThat(statusUntil(secondApi, "/v1/auth/api-keys", key, 403)).isEqualTo(403);
+    }
+
+    @Test
+    void changeAndRevokeOfOneKeyOnTwoNodesAtOnceTakeTurns() throws Exception {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        for (int round = 0; round < 5; round++) {
+            String keyId = accounts.issueKey(owner.key(), "contested", List.of("keys"), "test").data()
+                    .path("id").asText();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<ApiClient.Response> change = pool.submit(() -> {
+                    start.await();
+                    return api.patch("/v1/auth/api-keys/" + keyId).key(owner.key())
+                            .body(Map.of("name", "renamed")).send();
+                });
+                Future<ApiClient.Response> revoke = pool.submit(() -> {
+                    start.await();
+                    return secondApi.delete("/v1/auth/api-keys/" + keyId).key(owner.key()).send();
+                });
+                start.countDown();
+                ApiClient.Response changed = change.get(30, TimeUnit.SECONDS);
+                ApiClient.Response revoked = revoke.get(30, TimeUnit.SECONDS);
+
+                assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+                // the change either came first (200) or found the key revoked (409): never a 5xx
+                assertThat(changed.status()).as(changed.toString()).isIn(200, 409);
+                assertThat(api.get("/v1/auth/api-keys/" + keyId).key(owner.key()).send().data()
+                        .path("status").asText()).isEqualTo("revoked");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     /** GETs the path until it answers the expected status or the grace runs out; the last status. */

@@ -1,11 +1,15 @@
 package com.crowdledger.command.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import com.crowdledger.events.account.AccountEmailVerifiedEvent;
 import com.crowdledger.events.account.AccountRegisteredEvent;
+import com.crowdledger.events.account.AccountRegistrationLapsedEvent;
+import com.crowdledger.events.account.AccountVerificationRenewedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.error.DomainException;
+import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -13,12 +17,20 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A company or a tester: unique e-mail and slug, verified once by the token mailed at registration. */
+/**
+ * A company or a tester: unique e-mail and slug, verified by the token mailed at registration (or a renewed one).
+ * A registration never verified keeps its address only while its token is valid.
+ */
 @Aggregate
 class Account {
+    /** A verification mail is renewed at most this often, so the address's owner is not flooded. */
+    static final Duration RENEWAL_INTERVAL = Duration.ofMinutes(1);
+
     @AggregateIdentifier
     private String accountId;
+    private String email;
     private String verificationTokenHash;
+    private Instant verificationIssuedAt;
     private Instant verificationExpiresAt;
     private boolean emailVerified;
 
@@ -28,7 +40,7 @@ class Account {
 
     @CommandHandler
     Account(RegisterAccountCommand command, AccountLookup lookup) {
-        if (lookup.emailTaken(command.email())) {
+        if (lookup.emailHolder(command.email()).isPresent()) {
             throw DomainException.conflict("An account with this email already exists");
         }
         if (lookup.slugTaken(command.slug())) {
@@ -36,7 +48,7 @@ class Account {
         }
         apply(new AccountRegisteredEvent(command.accountId(), Mode.LIVE, command.email(), command.name(),
                 command.role(), command.slug(), command.passwordHash(), command.verificationTokenHash(),
-                command.verificationExpiresAt(), GenericEventMessage.clock.instant()));
+                command.verificationExpiresAt(), now()));
     }
 
     @CommandHandler
@@ -47,22 +59,61 @@ class Account {
         if (!verificationTokenHash.equals(command.verificationTokenHash())) {
             throw DomainException.invalid("token", "is not valid");
         }
-        Instant now = GenericEventMessage.clock.instant();
+        Instant now = now();
         if (!now.isBefore(verificationExpiresAt)) {
             throw DomainException.invalid("token", "has expired");
         }
         apply(new AccountEmailVerifiedEvent(accountId, Mode.LIVE, now));
     }
 
+    /** @return true when a new token was issued (and is to be mailed) */
+    @CommandHandler
+    boolean handle(RenewVerificationCommand command) {
+        Instant now = now();
+        if (emailVerified || now.isBefore(verificationIssuedAt.plus(RENEWAL_INTERVAL))) {
+            return false;
+        }
+        apply(new AccountVerificationRenewedEvent(accountId, Mode.LIVE, command.verificationTokenHash(),
+                command.verificationExpiresAt(), now));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(LapseRegistrationCommand command) {
+        Instant now = now();
+        if (emailVerified || now.isBefore(verificationExpiresAt)) {
+            throw DomainException.conflict("An account with this email already exists");
+        }
+        apply(new AccountRegistrationLapsedEvent(accountId, Mode.LIVE, email, now));
+    }
+
     @EventSourcingHandler
     void on(AccountRegisteredEvent event) {
         accountId = event.accountId();
+        email = event.email();
         verificationTokenHash = event.verificationTokenHash();
+        verificationIssuedAt = event.registeredAt();
+        verificationExpiresAt = event.verificationExpiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(AccountVerificationRenewedEvent event) {
+        verificationTokenHash = event.verificationTokenHash();
+        verificationIssuedAt = event.renewedAt();
         verificationExpiresAt = event.verificationExpiresAt();
     }
 
     @EventSourcingHandler
     void on(AccountEmailVerifiedEvent event) {
         emailVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegistrationLapsedEvent event) {
+        markDeleted();
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 }

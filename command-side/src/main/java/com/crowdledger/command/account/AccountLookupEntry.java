@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One registered account's unique facts; unique indexes make concurrent duplicates fail at commit. */
 @Entity
@@ -16,18 +17,36 @@ class AccountLookupEntry {
     private String slug;
     @Column(name = "verification_token_hash")
     private String verificationTokenHash;
+    @Column(name = "verification_expires_at")
+    private Instant verificationExpiresAt;
+    private boolean verified;
 
     protected AccountLookupEntry() {
     }
 
-    AccountLookupEntry(String accountId, String email, String slug, String verificationTokenHash) {
+    AccountLookupEntry(String accountId, String email, String slug, String verificationTokenHash,
+                       Instant verificationExpiresAt) {
         this.accountId = accountId;
         this.email = email;
         this.slug = slug;
         this.verificationTokenHash = verificationTokenHash;
+        this.verificationExpiresAt = verificationExpiresAt;
+    }
+
+    void renewVerification(String tokenHash, Instant expiresAt) {
+        verificationTokenHash = tokenHash;
+        verificationExpiresAt = expiresAt;
+    }
+
+    void markVerified() {
+        verified = true;
     }
 
     String accountId() {
         return accountId;
+    }
+
+    AccountLookup.EmailHolder holder() {
+        return new AccountLookup.EmailHolder(accountId, verified, verificationExpiresAt);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AccountLookupRepository extends JpaRepository<AccountLookupEntry, String> {
-    boolean existsByEmail(String email);
+    Optional<AccountLookupEntry> findByEmail(String email);
 
     boolean existsBySlug(String slug);
 

@@ -48,6 +48,12 @@ class AccountRegistrationController {
     record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {
     }
 
+    record ResendRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    record ResendAnswer(String message) {
+    }
+
     record VerifiedAccount(String id, boolean emailVerified) {
     }
 
@@ -77,7 +83,21 @@ class AccountRegistrationController {
         return Map.of("account", new VerifiedAccount(registration.verify(request.token()), true));
     }
 
+    /**
+     * Mails a new token to an unverified address. The answer is the same whether or not the address has an
+     * account, is verified, or was sent a mail a moment ago: it tells nobody who is registered.
+     */
+    @PostMapping("/verify-email/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResendAnswer resend(@Valid @RequestBody ResendRequest request) {
+        String token = registration.renewVerification(request.email());
+        if (token != null) {
+            mail.send(AccountRegistration.normalize(request.email()), token);
+        }
+        return new ResendAnswer("If an unverified account uses this address, a new verification mail is on its way");
+    }
+
     private void mailVerification(AccountRegistration.Registered registered) {
-        mail.send(registered.account().email(), registered.account().name(), registered.verificationToken());
+        mail.send(registered.account().email(), registered.verificationToken());
     }
 }

@@ -5,6 +5,8 @@ import static com.crowdledger.command.DomainErrors.invalidField;
 
 import com.crowdledger.events.account.AccountEmailVerifiedEvent;
 import com.crowdledger.events.account.AccountRegisteredEvent;
+import com.crowdledger.events.account.AccountRegistrationLapsedEvent;
+import com.crowdledger.events.account.AccountVerificationRenewedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Role;
 import com.crowdledger.shared.error.DomainException;
@@ -135,6 +137,79 @@ class AccountTest {
                 .expectException(domainError(ErrorCode.CONFLICT));
     }
 
+    // --- renew the token, lapse ---------------------------------------------------------------------------
+
+    @Test
+    void canRenewTheVerificationTokenOfAnUnverifiedAccount() {
+        Instant now = REGISTERED_AT.plus(Duration.ofHours(1));
+        Instant newExpiry = now.plus(Duration.ofHours(48));
+        givenRegisteredAccount()
+                .andGivenCurrentTime(now)
+                .when(new RenewVerificationCommand(ACCOUNT_ID, OTHER_TOKEN_HASH, newExpiry))
+                .expectResultMessagePayload(true)
+                .expectEvents(new AccountVerificationRenewedEvent(ACCOUNT_ID, Mode.LIVE, OTHER_TOKEN_HASH, newExpiry,
+                        now));
+    }
+
+    @Test
+    void renewedTokenVerifiesAndTheOldOneNoLonger() {
+        Instant now = REGISTERED_AT.plus(Duration.ofHours(1));
+        givenRegisteredAccount()
+                .andGiven(new AccountVerificationRenewedEvent(ACCOUNT_ID, Mode.LIVE, OTHER_TOKEN_HASH,
+                        now.plus(Duration.ofHours(48)), now))
+                .andGivenCurrentTime(now.plusSeconds(5))
+                .when(new VerifyEmailCommand(ACCOUNT_ID, TOKEN_HASH))
+                .expectNoEvents()
+                .expectException(invalidField("token"));
+    }
+
+    @Test
+    void renewalWithinAMinuteOfTheLastMailSendsNothing() {
+        givenRegisteredAccount()
+                .andGivenCurrentTime(REGISTERED_AT.plusSeconds(30))
+                .when(new RenewVerificationCommand(ACCOUNT_ID, OTHER_TOKEN_HASH, EXPIRES_AT))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void verifiedAccountNeedsNoRenewal() {
+        givenRegisteredAccount()
+                .andGiven(new AccountEmailVerifiedEvent(ACCOUNT_ID, Mode.LIVE, REGISTERED_AT.plusSeconds(60)))
+                .andGivenCurrentTime(REGISTERED_AT.plus(Duration.ofHours(1)))
+                .when(new RenewVerificationCommand(ACCOUNT_ID, OTHER_TOKEN_HASH, EXPIRES_AT))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void unverifiedRegistrationLapsesOnceItsTokenExpired() {
+        givenRegisteredAccount()
+                .andGivenCurrentTime(EXPIRES_AT)
+                .when(new LapseRegistrationCommand(ACCOUNT_ID))
+                .expectEvents(new AccountRegistrationLapsedEvent(ACCOUNT_ID, Mode.LIVE, EMAIL, EXPIRES_AT))
+                .expectMarkedDeleted();
+    }
+
+    @Test
+    void registrationDoesNotLapseWhileItsTokenIsValid() {
+        givenRegisteredAccount()
+                .andGivenCurrentTime(EXPIRES_AT.minusMillis(1))
+                .when(new LapseRegistrationCommand(ACCOUNT_ID))
+                .expectNoEvents()
+                .expectException(domainError(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void verifiedAccountNeverLapses() {
+        givenRegisteredAccount()
+                .andGiven(new AccountEmailVerifiedEvent(ACCOUNT_ID, Mode.LIVE, REGISTERED_AT.plusSeconds(60)))
+                .andGivenCurrentTime(EXPIRES_AT.plus(Duration.ofDays(30)))
+                .when(new LapseRegistrationCommand(ACCOUNT_ID))
+                .expectNoEvents()
+                .expectException(domainError(ErrorCode.CONFLICT));
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------
 
     private TestExecutor<Account> givenRegisteredAccount() {
@@ -156,8 +231,8 @@ class AccountTest {
         final Set<String> slugs = new HashSet<>();
 
         @Override
-        public boolean emailTaken(String email) {
-            return emails.contains(email);
+        public Optional<EmailHolder> emailHolder(String email) {
+            return emails.contains(email) ? Optional.of(new EmailHolder("acct_holder", true, null)) : Optional.empty();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.crowdledger.infra.auth;
 
 import com.crowdledger.events.account.AccountEmailVerifiedEvent;
+import com.crowdledger.events.account.AccountRegistrationLapsedEvent;
 import com.crowdledger.events.apikey.ApiKeyChangedEvent;
 import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
 import com.crowdledger.shared.TenantEvent;
@@ -43,6 +44,11 @@ class AuthCacheInvalidation {
 
     @EventHandler
     void on(AccountEmailVerifiedEvent event) {
+        invalidate(event);
+    }
+
+    @EventHandler
+    void on(AccountRegistrationLapsedEvent event) {
         invalidate(event);
     }
 

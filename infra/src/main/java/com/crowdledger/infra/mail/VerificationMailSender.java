@@ -13,25 +13,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends the verification mail by SMTP when {@code spring.mail.host} is set; otherwise writes it as an .eml file
  * under {@code <data dir>/mail/} and logs its path, so the embedded default works with no mail server.
+ *
+ * <p>The mail leaves after the request's transaction commits (a rolled-back registration mails nothing), on a thread
+ * of its own: a slow mail server never slows a registration, and the time an answer takes does not tell whether a
+ * mail was sent. A failed mail is logged; the client can ask for another ({@code POST /v1/auth/verify-email/resend}).
  */
 @Component
-class VerificationMailSender implements VerificationMail {
+class VerificationMailSender implements VerificationMail, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(VerificationMailSender.class);
+    private static final int QUEUE = 1_000;
 
     private final JavaMailSender smtp;
     private final PlatformSettings platform;
     private final MailSettings settings;
+    private final ThreadPoolExecutor outbox = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE), runnable -> {
+                Thread thread = new Thread(runnable, "verification-mail");
+                thread.setDaemon(true);
+                return thread;
+            }, (mail, executor) -> log.error("The mail outbox is full: a verification mail was dropped"));
 
     VerificationMailSender(ObjectProvider<JavaMailSender> smtp, PlatformSettings platform, MailSettings settings) {
         this.smtp = smtp.getIfAvailable();
@@ -48,7 +67,30 @@ class VerificationMailSender implements VerificationMail {
     }
 
     @Override
-    public void send(String email, String name, String token) {
+    public void send(String email, String token) {
+        Runnable mail = () -> deliver(email, token);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    outbox.execute(mail);
+                }
+            });
+        } else {
+            outbox.execute(mail);
+        }
+    }
+
+    /** On shutdown, mails already queued get a few seconds to leave. */
+    @Override
+    public void destroy() throws InterruptedException {
+        outbox.shutdown();
+        if (!outbox.awaitTermination(5, TimeUnit.SECONDS)) {
+            log.warn("{} verification mails were not sent before shutdown", outbox.shutdownNow().size());
+        }
+    }
+
+    void deliver(String email, String token) {
         String link = platform.publicBaseUrl() + "/verify-email?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         try {
             MimeMessage message = smtp != null ? smtp.createMimeMessage()
@@ -57,24 +99,23 @@ class VerificationMailSender implements VerificationMail {
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(email));
             message.setSubject("Verify your Crowdledger e-mail address", "UTF-8");
             message.setText("""
-                    Hello %s,
+                    Hello,
 
-                    confirm this address to activate your account and its API keys:
+                    confirm this address to activate your Crowdledger account and its API keys:
 
                     %s
 
                     Or send the token to POST /v1/auth/verify-email: {"token": "%s"}
-                    The link works for 48 hours.
-                    """.formatted(name, link, token), "UTF-8");
-            message.setSentDate(java.util.Date.from(Instant.now()));
+                    The link works for 48 hours. If you did not register, ignore this mail: an unverified
+                    registration lapses, and the address stays yours.
+                    """.formatted(link, token), "UTF-8");
+            message.setSentDate(Date.from(Instant.now()));
             if (smtp != null) {
                 smtp.send(message);
             } else {
                 writeToFile(message, email);
             }
-        } catch (MessagingException | IOException | org.springframework.mail.MailException e) {
-            // The account is registered either way; the client can ask for the mail again by registering anew
-            // only after support intervenes, so the failure must be loud.
+        } catch (MessagingException | IOException | MailException e) {
             log.error("Could not send the verification mail to {}", email, e);
         }
     }

@@ -26,7 +26,7 @@ class VerificationMailSenderTest {
                 new PlatformSettings(dataDir, "https://app.example.com"),
                 new VerificationMailSender.MailSettings(null));
 
-        sender.send("dev@example.com", "Dev", "tok_123-abc");
+        sender.deliver("dev@example.com", "tok_123-abc");
 
         List<Path> files;
         try (Stream<Path> listed = Files.list(dataDir.resolve("mail"))) {

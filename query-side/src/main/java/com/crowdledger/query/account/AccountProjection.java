@@ -2,6 +2,7 @@ package com.crowdledger.query.account;
 
 import com.crowdledger.events.account.AccountEmailVerifiedEvent;
 import com.crowdledger.events.account.AccountRegisteredEvent;
+import com.crowdledger.events.account.AccountRegistrationLapsedEvent;
 import com.crowdledger.shared.processing.Subscribing;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,6 +31,13 @@ class AccountProjection {
     @EventHandler
     void on(AccountEmailVerifiedEvent event) {
         accounts.findById(event.accountId()).ifPresent(AccountView::markEmailVerified);
+    }
+
+    /** A lapsed registration is gone: its e-mail and slug are free for the next one. */
+    @EventHandler
+    void on(AccountRegistrationLapsedEvent event) {
+        accounts.deleteById(event.accountId());
+        accounts.flush();
     }
 
     @ResetHandler
