@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 /** API keys through the full stack: issue, scopes, revoke, expiry, and the walls between accounts and modes. */
 class ApiKeysIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+
     @Test
     void issuedKeyWorksAtOnceAndIsShownOnlyOnce() {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
@@ -252,5 +256,26 @@ class ApiKeysIT extends IntegrationTest {
                 .header("Cookie", sessionCookie(login)).header("X-CSRF-Token", login.data().path("csrfToken").asText())
                 .send();
         assertThat(bySession.status()).isEqualTo(200);
+    }
+
+    @Test
+    void lastUsedAtIsWrittenToTheDatabase() throws InterruptedException {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        Instant before = Instant.now().minusSeconds(1);
+        assertThat(api.get("/v1/auth/me").key(owner.key()).send().status()).isEqualTo(200);
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        java.sql.Timestamp stored = null;
+        while (stored == null && Instant.now().isBefore(deadline)) {
+            stored = jdbc.query("select last_used_at from api_key_usage where key_id = ?",
+                    rs -> rs.next() ? rs.getTimestamp(1) : null, owner.keyId());
+            if (stored == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(stored).as("last_used_at written within the flush interval").isNotNull();
+        assertThat(stored.toInstant()).isAfter(before);
+        assertThat(Instant.parse(api.get("/v1/auth/api-keys/" + owner.keyId()).key(owner.key()).send().data()
+                .path("lastUsedAt").asText())).isAfter(before);
     }
 }

@@ -2,6 +2,7 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crowdledger.shared.crypto.Digests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class IdempotencyIT extends IntegrationTest {
     }
 
     @Test
-    void keysAreScopedToTheAccount() {
+    void keysAreScopedToTheApiKeyThatSentThem() {
         TestAccounts.Registered alice = accounts.verifiedOwner("test");
         TestAccounts.Registered bob = accounts.verifiedOwner("test");
         String idempotencyKey = UUID.randomUUID().toString();
@@ -112,6 +113,76 @@ class IdempotencyIT extends IntegrationTest {
                 "select count(*) from idempotency_keys where position(convert_to(?, 'UTF8') in response_body) > 0",
                 Integer.class, key);
         assertThat(leaks).isZero();
+    }
+
+    @Test
+    void aNarrowerKeyOfTheSameAccountNeverReceivesAWiderKeysResponse() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String keysOnly = accounts.issueKey(owner.key(), "keys only", List.of("keys"), "test").data()
+                .path("key").asText();
+        String idempotencyKey = UUID.randomUUID().toString();
+        Map<String, Object> wide = Map.of("name", "billing reader", "scopes", List.of("keys", "billing"));
+        ApiClient.Response first = api.post("/v1/auth/api-keys").key(owner.key())
+                .header("Idempotency-Key", idempotencyKey).body(wide).send();
+        assertThat(first.status()).isEqualTo(201);
+
+        ApiClient.Response narrow = api.post("/v1/auth/api-keys").key(keysOnly)
+                .header("Idempotency-Key", idempotencyKey).body(wide).send();
+
+        assertThat(narrow.status()).isEqualTo(403);
+        assertThat(narrow.body()).doesNotContain(first.data().path("key").asText());
+    }
+
+    /**
+     * The response is only sent once the request's transaction committed. A commit the database refuses (made to
+     * happen here by a deferred constraint trigger on the idempotency row) is answered 409 for a conflict or 500
+     * otherwise, and leaves nothing behind: no key, no stored response, and the same Idempotency-Key works after.
+     */
+    @Test
+    void aRefusedCommitIsAnsweredAsAFailureAndStoresNothing() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String conflictKey = UUID.randomUUID().toString();
+        String crashKey = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", "doomed", "scopes", List.of("keys"));
+        jdbc.execute("""
+                create table if not exists test_refused_commits (key_hash text primary key, sql_state text not null);
+                create or replace function test_refuse_commit() returns trigger language plpgsql as $$
+                declare refused text;
+                begin
+                    select sql_state into refused from test_refused_commits where key_hash = new.key_hash;
+                    if refused is not null then
+                        raise exception using errcode = refused, message = 'refused by the test';
+                    end if;
+                    return new;
+                end $$;
+                drop trigger if exists test_refuse_commit on idempotency_keys;
+                create constraint trigger test_refuse_commit after insert or update on idempotency_keys
+                    deferrable initially deferred for each row execute function test_refuse_commit();""");
+        try {
+            jdbc.update("insert into test_refused_commits values (?, '23505'), (?, 'XX000')",
+                    Digests.sha256Hex("key:" + owner.keyId() + "\n" + conflictKey),
+                    Digests.sha256Hex("key:" + owner.keyId() + "\n" + crashKey));
+
+            ApiClient.Response conflict = api.post("/v1/auth/api-keys").key(owner.key())
+                    .header("Idempotency-Key", conflictKey).body(body).send();
+            ApiClient.Response crash = api.post("/v1/auth/api-keys").key(owner.key())
+                    .header("Idempotency-Key", crashKey).body(body).send();
+
+            assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
+            assertThat(conflict.errorCode()).isEqualTo("CONFLICT");
+            assertThat(crash.status()).as(crash.toString()).isEqualTo(500);
+            assertThat(conflict.body() + crash.body()).doesNotContain("tpk_test_");
+            assertThat(keysOf(owner)).as("no key was created").isEqualTo(1);
+
+            jdbc.update("delete from test_refused_commits");
+            ApiClient.Response retried = api.post("/v1/auth/api-keys").key(owner.key())
+                    .header("Idempotency-Key", conflictKey).body(body).send();
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotent-Replayed")).isNull();
+        } finally {
+            jdbc.execute("drop trigger if exists test_refuse_commit on idempotency_keys; "
+                    + "drop function if exists test_refuse_commit(); drop table if exists test_refused_commits;");
+        }
     }
 
     @Test

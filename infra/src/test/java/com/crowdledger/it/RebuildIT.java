@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +49,55 @@ class RebuildIT extends IntegrationTest {
             assertThat(snapshot(tables)).isEqualTo(live);
         }
         assertThat(api.get("/v1/auth/me").key(owner.key()).send().status()).isEqualTo(200);
+    }
+
+    /**
+     * Writers keep issuing and renaming keys while the key view is rebuilt, three times over: every write that
+     * succeeded is in the read model afterwards, and a quiet rebuild at the end changes nothing.
+     */
+    @Test
+    void rebuildWhileWritersWriteLosesNothing() throws Exception {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> issued = new CopyOnWriteArrayList<>();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            for (int w = 0; w < 2; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    for (int i = 0; writing.get(); i++) {
+                        ApiClient.Response response = accounts.issueKey(owner.key(), "w" + writer + "-" + i,
+                                List.of("keys"), "test");
+                        if (response.status() == 201) {
+                            String id = response.data().path("id").asText();
+                            api.patch("/v1/auth/api-keys/" + id).key(owner.key())
+                                    .body(Map.of("name", "renamed w" + writer + "-" + i)).send();
+                            issued.add(id);
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (int rebuild = 0; rebuild < 3; rebuild++) {
+                assertThat(rebuildNow("apikey-view").status()).isEqualTo(200);
+            }
+        } finally {
+            writing.set(false);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(issued).isNotEmpty();
+        List<String> names = jdbc.queryForList("select name from api_keys where account_id = ? and id in (select unnest(?::text[]))",
+                String.class, owner.accountId(), issued.toArray(String[]::new));
+        assertThat(names).hasSize(issued.size()).allSatisfy(name -> assertThat(name).startsWith("renamed "));
+        Map<String, List<Map<String, Object>>> live = snapshot(List.of("api_keys"));
+        assertThat(rebuildNow("apikey-view").status()).isEqualTo(200);
+        assertThat(snapshot(List.of("api_keys"))).isEqualTo(live);
+    }
+
+    private ApiClient.Response rebuildNow(String readModel) {
+        return api.post("/admin/read-models/" + readModel + "/rebuild").key(TestInfrastructure.ADMIN_TOKEN).send();
     }
 
     @Test
