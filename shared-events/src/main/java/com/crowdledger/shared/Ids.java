@@ -26,6 +26,7 @@ public final class Ids {
     public static final String DELIVERY = "del_";
     public static final String REQUEST = "req_";
     public static final String SECRET = "sec_";
+    public static final String EARNING = "earn_";
 
     private static final int RANDOM_CHARS = 22; // about 131 bits
 
