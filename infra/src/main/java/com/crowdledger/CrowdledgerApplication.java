@@ -3,7 +3,6 @@ package com.crowdledger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The composition root. It sits in the root package so that component, entity and repository scanning covers
@@ -12,7 +11,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class CrowdledgerApplication {
     public static void main(String[] args) {
         // A payment platform does not phone home: Axon's usage reporting stays off unless explicitly enabled.

@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
         registry.add("crowdledger.ratelimit.anonymous.minute", () -> 1_000_000);
         registry.add("crowdledger.ratelimit.anonymous.hour", () -> 1_000_000);
         registry.add("crowdledger.ratelimit.anonymous.day", () -> 1_000_000);
+        // due tasks and deadlines run within a fraction of a second, not the production 5 s
+        registry.add("db-scheduler.polling-interval", () -> "200ms");
     }
 
     @BeforeEach

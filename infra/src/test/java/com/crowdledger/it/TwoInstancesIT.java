@@ -2,10 +2,8 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crowdledger.CrowdledgerApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A second instance of the service on the same PostgreSQL: shared limits, and changes seen on both nodes. */
@@ -37,17 +33,9 @@ class TwoInstancesIT extends IntegrationTest {
     private ApiClient secondApi;
 
     @BeforeAll
-    void startSecondInstance() throws Exception {
-        second = new SpringApplicationBuilder(CrowdledgerApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", ((HikariDataSource) dataSource).getJdbcUrl(),
-                        "spring.datasource.username", "postgres",
-                        "crowdledger.security.allow-http", "true",
-                        "crowdledger.master-key", TestInfrastructure.MASTER_KEY,
-                        "crowdledger.data-dir", Files.createTempDirectory("crowdledger-second-").toString()))
-                .run();
-        secondApi = new ApiClient("http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort());
+    void startSecondInstance() {
+        second = OtherNode.start("second", ((HikariDataSource) dataSource).getJdbcUrl(), List.of());
+        secondApi = OtherNode.client(second);
     }
 
     @AfterAll

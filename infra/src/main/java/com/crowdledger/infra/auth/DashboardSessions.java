@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,7 +83,6 @@ class DashboardSessions {
         return Optional.of(new Caller(account.id(), account.role(), null, null, account.role().scopes(), null));
     }
 
-    @Scheduled(fixedDelayString = "PT10M")
     void purgeExpired() {
         jdbc.update("delete from dashboard_sessions where expires_at <= now()");
     }

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -157,7 +156,6 @@ public class Idempotency implements HandlerInterceptor {
         }
     }
 
-    @Scheduled(fixedDelayString = "PT1H")
     void purgeExpired() {
         jdbc.update("delete from idempotency_keys where expires_at <= now()");
     }

@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +63,6 @@ class RateLimiter {
         return lease.take(Instant.now());
     }
 
-    @Scheduled(fixedDelayString = "PT1M")
     void purgeIdleBuckets() {
         while (buckets.removeExpired(1_000) == 1_000) {
             // keep going until a batch comes back short

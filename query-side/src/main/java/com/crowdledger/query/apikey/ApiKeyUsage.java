@@ -1,6 +1,7 @@
 package com.crowdledger.query.apikey;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,9 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +26,36 @@ import org.springframework.stereotype.Component;
  * not a decision, and it lives outside the rebuildable key view so a rebuild keeps it.
  */
 @Component
-public class ApiKeyUsage {
+public class ApiKeyUsage implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyUsage.class);
+
     private final Map<String, Instant> unwritten = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    /**
+     * Flushes on every node, not through the cluster's scheduler (db-scheduler): the buffer lives in this JVM's
+     * memory, so only this node can write it, whereas a cluster-wide task runs on one node at a time and would never
+     * see the other nodes' buffers. Stopped, with a last flush, when the application closes.
+     */
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "api-key-usage-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    ApiKeyUsage(JdbcTemplate jdbc) {
+    ApiKeyUsage(JdbcTemplate jdbc,
+                @Value("${crowdledger.api-keys.usage-flush-interval:5s}") Duration flushInterval) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        long millis = flushInterval.toMillis();
+        flusher.scheduleWithFixedDelay(() -> {
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                // an exception would end the schedule: report it and try again at the next interval
+                log.warn("Could not write the lastUsedAt of API keys", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     public void recordUse(String keyId, Instant at) {
@@ -37,8 +66,15 @@ public class ApiKeyUsage {
         }
     }
 
-    @Scheduled(fixedDelayString = "${crowdledger.api-keys.usage-flush-interval:5s}")
-    public void flush() {
+    /** Runs after the web server stopped taking requests and before the database connections close. */
+    @Override
+    public void destroy() throws InterruptedException {
+        flusher.shutdown();
+        flusher.awaitTermination(10, TimeUnit.SECONDS);
+        flush();
+    }
+
+    void flush() {
         if (unwritten.isEmpty()) {
             return;
         }
