@@ -35,13 +35,13 @@ class TwoInstancesIT extends IntegrationTest {
     void startSecondInstance() throws Exception {
         second = new SpringApplicationBuilder(CrowdledgerApplication.class)
                 .properties(Map.of(
-                        "server.port", "0",
                         "spring.datasource.url", ((HikariDataSource) dataSource).getJdbcUrl(),
                         "spring.datasource.username", "postgres",
                         "crowdledger.security.allow-http", "true",
                         "crowdledger.master-key", TestInfrastructure.MASTER_KEY,
                         "crowdledger.data-dir", Files.createTempDirectory("crowdledger-second-").toString()))
-                .run();
+                // an argument, not a default property: application.yml's server.port would win over a default
+                .run("--server.port=0");
         secondApi = new ApiClient("http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort());
     }
 
