@@ -157,8 +157,10 @@ final class RouteCoverage {
             problems.add(route + " does not say its scopes " + scopes + " in x-scopes: " + operation.get("x-scopes"));
         }
         boolean csrf = !SAFE_METHODS.contains(method);
-        boolean session = security.valueStream().anyMatch(option -> option.has("dashboardSession")
-                && option.has("csrfToken") == csrf);
+        boolean session = required.dashboard()
+                ? security.valueStream().anyMatch(option -> option.has("dashboardSession")
+                        && option.has("csrfToken") == csrf)
+                : security.valueStream().anyMatch(option -> option.has("dashboardSession"));
         if (session != required.dashboard()) {
             problems.add(route + (required.dashboard() ? " does not accept" : " accepts")
                     + " a dashboard session" + (csrf ? " with its CSRF token" : "") + ": " + security);
