@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  *
  * Dependencies point one way, up this picture. The write side and the read side never import each other: they
  * meet only through the events of the contract. Neither knows the composition root that wires them. The contract
- * is plain Java (Jackson annotations at most): no Spring, no JPA, no Axon, so any consumer can read the events.
+ * is plain Java (Jackson and JSpecify nullness annotations at most): no Spring, no JPA, no Axon, so any consumer
+ * can read the events.
  * Production classes only: tests may reach across.
  */
 class ModuleBoundariesTest {
@@ -79,12 +80,13 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void contractIsPlainJavaWithJacksonAnnotationsAtMost() {
+    void contractIsPlainJavaWithAnnotationsAtMost() {
         classes().that().resideInAnyPackage(CONTRACT)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "javax.crypto..", "com.fasterxml.jackson.annotation..",
+                        "java..", "javax.crypto..", "com.fasterxml.jackson.annotation..", "org.jspecify.annotations..",
                         CONTRACT[0], CONTRACT[1], CONTRACT[2])
-                .because("DESIGN.md: shared-events is plain Java (Jackson annotations at most)")
+                .because("DESIGN.md: shared-events is plain Java (Jackson annotations, and JSpecify's @Nullable that "
+                        + "the API description reads, at most)")
                 .check(production);
     }
 }

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A thin HTTP client for tests: real requests, JSON bodies, the parsed envelope back. */
+/**
+ * A thin HTTP client for tests: real requests, JSON bodies, the parsed envelope back. Every response is checked
+ * against the API description ({@link ApiContract}): one that does not match it fails the test.
+ */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -91,6 +94,8 @@ public final class ApiClient {
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                ApiContract.of(baseUrl).verify(method, path, response.statusCode(), response.headers(),
+                        response.body());
                 return new Response(response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

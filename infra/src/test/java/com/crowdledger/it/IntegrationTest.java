@@ -1,6 +1,9 @@
 package com.crowdledger.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.crowdledger.CrowdledgerApplication;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -9,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of every *IT: the whole service on a random port, over real HTTP, on a real PostgreSQL, with mail going to
- * GreenMail and events to a real Kafka broker. All subclasses share one Spring context (same configuration).
+ * GreenMail and events to a real Kafka broker. All subclasses share one Spring context (same configuration). Every
+ * response a test receives through {@link ApiClient} must match the API description ({@link ApiContract}).
  */
 @SpringBootTest(classes = CrowdledgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
@@ -40,5 +44,12 @@ public abstract class IntegrationTest {
     void connect() {
         api = new ApiClient("http://localhost:" + port);
         accounts = new TestAccounts(api);
+        ApiContract.takeViolations();
+    }
+
+    /** Also the violations on threads a test started, whose failures the test may not have seen. */
+    @AfterEach
+    void responsesMatchedTheApiDescription() {
+        assertThat(ApiContract.takeViolations()).as("responses that do not match the API description").isEmpty();
     }
 }

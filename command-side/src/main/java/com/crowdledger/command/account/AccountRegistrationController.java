@@ -3,13 +3,15 @@ package com.crowdledger.command.account;
 import com.crowdledger.command.apikey.IssuedApiKey;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Role;
+import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.web.Errors;
 import com.crowdledger.shared.web.PublicEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +44,7 @@ class AccountRegistrationController {
             @NotNull @Size(min = 10, max = 128) String password,
             @NotNull Role role,
             @NotBlank @Size(max = 100) String name,
-            Mode mode) {
+            @Nullable Mode mode) {
     }
 
     record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {
@@ -60,17 +62,25 @@ class AccountRegistrationController {
     record AccountWithKey(AccountRegistration.RegisteredAccount account, IssuedApiKey apiKey) {
     }
 
+    record Registration(AccountRegistration.RegisteredAccount account) {
+    }
+
+    record Verification(VerifiedAccount account) {
+    }
+
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, AccountRegistration.RegisteredAccount> register(@Valid @RequestBody RegisterRequest request) {
+    @Errors(ErrorCode.CONFLICT) // the e-mail address is taken
+    Registration register(@Valid @RequestBody RegisterRequest request) {
         AccountRegistration.Registered registered = registration.register(request.email(), request.password(),
                 request.role(), request.name(), null);
         mailVerification(registered);
-        return Map.of("account", registered.account());
+        return new Registration(registered.account());
     }
 
     @PostMapping("/register/api-key")
     @ResponseStatus(HttpStatus.CREATED)
+    @Errors(ErrorCode.CONFLICT) // the e-mail address is taken
     AccountWithKey registerWithKey(@Valid @RequestBody RegisterWithKeyRequest request) {
         AccountRegistration.Registered registered = registration.register(request.email(), request.password(),
                 request.role(), request.name(), request.mode() == null ? Mode.LIVE : request.mode());
@@ -79,8 +89,9 @@ class AccountRegistrationController {
     }
 
     @PostMapping("/verify-email")
-    Map<String, VerifiedAccount> verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
-        return Map.of("account", new VerifiedAccount(registration.verify(request.token()), true));
+    @Errors(ErrorCode.CONFLICT) // already verified
+    Verification verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
+        return new Verification(new VerifiedAccount(registration.verify(request.token()), true));
     }
 
     /**

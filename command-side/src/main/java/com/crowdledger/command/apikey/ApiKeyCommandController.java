@@ -5,14 +5,17 @@ import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.Errors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/auth/api-keys")
 @Authenticated(scope = Scope.KEYS, dashboard = true)
+@Errors(ErrorCode.CONFLICT) // the key is revoked, or was changed at the same moment
 class ApiKeyCommandController {
     private final ApiKeyIssuing issuing;
     private final CommandGateway commands;
@@ -36,10 +40,11 @@ class ApiKeyCommandController {
         this.commands = commands;
     }
 
-    record IssueRequest(@NotNull String name, @NotNull Set<Scope> scopes, Mode mode, Instant expiresAt) {
+    record IssueRequest(@NotNull String name, @NotNull Set<Scope> scopes, @Nullable Mode mode,
+                        @Nullable Instant expiresAt) {
     }
 
-    record ChangeRequest(String name, @Size(min = 1) Set<Scope> scopes) {
+    record ChangeRequest(@Nullable String name, @Nullable @Size(min = 1) Set<Scope> scopes) {
     }
 
     @PostMapping

@@ -5,6 +5,7 @@ import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A newly issued key: the only response that ever carries {@code key}. */
 public record IssuedApiKey(
@@ -15,8 +16,8 @@ public record IssuedApiKey(
         Mode mode,
         Set<Scope> scopes,
         String status,
-        Instant expiresAt,
-        Instant lastUsedAt,
+        @Nullable Instant expiresAt,
+        @Nullable Instant lastUsedAt,
         Instant createdAt) {
 
     static IssuedApiKey of(ApiKeySummary summary, String key) {

@@ -9,6 +9,7 @@ import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.web.Errors;
 import com.crowdledger.shared.web.PublicEndpoint;
 import com.crowdledger.infra.auth.AuthenticatedKey.AccountSummary;
 import com.crowdledger.infra.ratelimit.RateLimits;
@@ -20,9 +21,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -55,7 +56,8 @@ class IdentityController {
         this.secureCookie = !security.allowsHttp(environment);
     }
 
-    record Me(AccountSummary account, KeySummary apiKey) {
+    /** {@code apiKey} is null for a dashboard session. */
+    record Me(AccountSummary account, @Nullable KeySummary apiKey) {
     }
 
     record KeySummary(String id, String name, String prefix, Mode mode, Set<Scope> scopes) {
@@ -65,6 +67,10 @@ class IdentityController {
     }
 
     record LoggedIn(AccountSummary account, String csrfToken) {
+    }
+
+    /** {@code loggedOut} is false when the caller was a key (keys have no session to end). */
+    record LoggedOut(boolean loggedOut) {
     }
 
     @GetMapping("/me")
@@ -79,6 +85,7 @@ class IdentityController {
 
     @PostMapping("/login")
     @PublicEndpoint
+    @Errors(ErrorCode.INVALID_CREDENTIALS)
     ResponseEntity<LoggedIn> login(@Valid @RequestBody LoginRequest request, HttpServletResponse response) {
         rateLimits.forLoginTarget(request.email(), response);
         AccountView account = accounts.findByEmail(request.email().strip().toLowerCase(Locale.ROOT)).orElse(null);
@@ -94,11 +101,11 @@ class IdentityController {
 
     @PostMapping("/logout")
     @Authenticated(dashboard = true)
-    ResponseEntity<Object> logout(Caller caller, HttpServletRequest request) {
+    ResponseEntity<LoggedOut> logout(Caller caller, HttpServletRequest request) {
         sessions.close(request);
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
-                .body(Map.of("loggedOut", caller.isDashboardSession()));
+                .body(new LoggedOut(caller.isDashboardSession()));
     }
 
     private ResponseCookie cookie(String value, Duration maxAge) {

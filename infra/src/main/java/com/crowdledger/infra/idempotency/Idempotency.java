@@ -45,7 +45,7 @@ import org.springframework.web.util.WebUtils;
 @Component
 public class Idempotency implements HandlerInterceptor {
     static final int WAIT_SECONDS = 30;
-    private static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_KEY_LENGTH = 255;
     private static final String STATE = Idempotency.class.getName() + ".state";
 
     private final PlatformTransactionManager transactions;

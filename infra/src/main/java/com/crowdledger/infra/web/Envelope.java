@@ -5,6 +5,7 @@ import com.crowdledger.shared.error.FieldIssue;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The one shape of every response (SPEC §3): {@code {success, data | error, meta}}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,7 +24,7 @@ public record Envelope(boolean success, Object data, Error error, Meta meta) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Meta(String requestId, Instant timestamp, String cursor, Boolean hasMore) {
+    public record Meta(String requestId, Instant timestamp, @Nullable String cursor, @Nullable Boolean hasMore) {
         public static Meta of(String requestId) {
             return new Meta(requestId, Instant.now(), null, null);
         }

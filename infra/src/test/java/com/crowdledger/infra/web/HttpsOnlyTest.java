@@ -62,6 +62,13 @@ class HttpsOnlyTest {
     }
 
     @Test
+    void apiDescriptionAndDocsAreHttpsOnlyLikeTheApi() throws Exception {
+        for (String path : List.of("/v1/openapi.json", "/api/v1/openapi.json", "/docs", "/swagger-ui/index.html")) {
+            assertThat(run(strict(), request(path)).getStatus()).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
     void embeddedDefaultAllowsHttpUnlessTurnedOff() throws Exception {
         HttpsOnly embeddedDefault = httpsOnly(new SecuritySettings(null, List.of(), null), new MockEnvironment(),
                 errors);

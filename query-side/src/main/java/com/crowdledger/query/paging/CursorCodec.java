@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * The cursor is not encrypted: it carries the id and creation time of the last item of a page the holder has seen.
  */
 public final class CursorCodec {
-    static final String FIELD = "cursor";
+    public static final String FIELD = "cursor";
     private static final byte VERSION = 1;
     private static final int MAC_BYTES = 32;
     private static final int HEADER_BYTES = 1 + Long.BYTES + Integer.BYTES;

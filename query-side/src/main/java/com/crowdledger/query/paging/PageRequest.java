@@ -24,7 +24,7 @@ import org.springframework.data.domain.Limit;
 public final class PageRequest {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
-    static final String LIMIT = "limit";
+    public static final String LIMIT = "limit";
 
     /**
      * Where the first page starts: after every item ever created. Lets one repository query serve the first and the

@@ -4,6 +4,7 @@ import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key as the API shows it (never the key itself). {@code status}: active, revoked, expired, or
@@ -16,7 +17,7 @@ public record ApiKeySummary(
         Mode mode,
         Set<Scope> scopes,
         String status,
-        Instant expiresAt,
-        Instant lastUsedAt,
+        @Nullable Instant expiresAt,
+        @Nullable Instant lastUsedAt,
         Instant createdAt) {
 }
