@@ -40,7 +40,10 @@ class RebuildIT extends IntegrationTest {
             List<String> tables = new ArrayList<>();
             readModel.path("tables").forEach(t -> tables.add(t.asText()));
             Map<String, List<Map<String, Object>>> live = snapshot(tables);
-            assertThat(live.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+            if (List.of("account-view", "apikey-view").contains(readModel.path("name").asText())) {
+                // the data made above; features prove their own read models with data of their own
+                assertThat(live.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+            }
 
             ApiClient.Response rebuilt = api.post("/admin/read-models/" + readModel.path("name").asText() + "/rebuild")
                     .key(TestInfrastructure.ADMIN_TOKEN).send();
