@@ -2,52 +2,28 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crowdledger.CrowdledgerApplication;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** A second instance of the service on the same PostgreSQL: shared limits, and changes seen on both nodes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT extends IntegrationTest {
     private static final Duration NOTIFY_GRACE = Duration.ofSeconds(2);
 
     @Autowired
     DataSource dataSource;
 
-    private ConfigurableApplicationContext second;
     private ApiClient secondApi;
 
-    @BeforeAll
-    void startSecondInstance() throws Exception {
-        second = new SpringApplicationBuilder(CrowdledgerApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", ((HikariDataSource) dataSource).getJdbcUrl(),
-                        "spring.datasource.username", "postgres",
-                        "crowdledger.security.allow-http", "true",
-                        "crowdledger.master-key", TestInfrastructure.MASTER_KEY,
-                        "crowdledger.data-dir", Files.createTempDirectory("crowdledger-second-").toString()))
-                .run();
-        secondApi = new ApiClient("http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort());
-    }
-
-    @AfterAll
-    void stopSecondInstance() {
-        second.close();
+    @BeforeEach
+    void connectToSecondInstance() {
+        secondApi = SecondInstance.api(dataSource).from(api.clientAddress());
     }
 
     @Test
