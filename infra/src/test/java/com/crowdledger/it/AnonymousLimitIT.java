@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-address limit of requests without a valid key (default 60 a minute), as it holds in production: each test
- * client is an address of its own behind the trusted proxy.
+ * client is an address of its own behind the trusted proxy. IPv6 clients count per /64.
  */
 class AnonymousLimitIT extends IntegrationTest {
     static final int MINUTE_LIMIT = 60;
@@ -26,6 +26,16 @@ class AnonymousLimitIT extends IntegrationTest {
         ApiClient.Response unaffected = other.get("/v1/auth/me").key("not a key").send();
         assertThat(unaffected.status()).isEqualTo(401);
         assertThat(unaffected.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(MINUTE_LIMIT - 1));
+    }
+
+    @Test
+    void ipv6ClientsCountPerSlash64() {
+        RateLimitIT.awaitFreshMinute();
+        exhaust(api.from("2001:db8:6:1::1"));
+        assertThat(api.from("2001:db8:6:1:ffff:ffff:ffff:fffe").get("/v1/auth/me").send().status())
+                .as("another address of the same /64").isEqualTo(429);
+        assertThat(api.from("2001:db8:6:2::1").get("/v1/auth/me").send().status())
+                .as("the next /64").isEqualTo(401);
     }
 
     /** Sends refused requests until the address is refused with 429; exactly the minute's limit get through. */

@@ -36,9 +36,9 @@ public class RateLimits {
         apply(bucket, settings.forAccount(caller.accountId()), response, "key");
     }
 
-    /** A request without a key (registration, login...), or one whose key failed: per client address. */
+    /** A request without a key (registration, login...), or one whose key failed: per client (IPv4, IPv6 /64). */
     public void forClientAddress(HttpServletRequest request, HttpServletResponse response) {
-        apply("ip:" + proxies.clientAddress(request), settings.anonymous(), response, "address");
+        apply("ip:" + proxies.clientNetwork(request), settings.anonymous(), response, "address");
     }
 
     /** Login attempts per e-mail address, whatever address they come from: against password guessing. */
