@@ -81,6 +81,25 @@ class RateLimitIT extends IntegrationTest {
         assertThat(statuses.get(10)).isEqualTo(429);
     }
 
+    @Test
+    void wrongScopeAnswersCarryTheHeadersAndCountAgainstTheKey() {
+        awaitFreshMinute();
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String trackingOnly = accounts.issueKey(owner.key(), "t", List.of("tracking"), "test").data()
+                .path("key").asText();
+        ApiClient.Response first = api.get("/v1/auth/api-keys").key(trackingOnly).send();
+        ApiClient.Response second = api.get("/v1/auth/api-keys").key(trackingOnly).send();
+        assertThat(List.of(first.status(), second.status())).containsOnly(403);
+        assertThat(first.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(MINUTE_LIMIT));
+        assertThat(first.header("X-RateLimit-Reset")).isNotNull();
+        long remaining = Long.parseLong(first.header("X-RateLimit-Remaining"));
+        assertThat(Long.parseLong(second.header("X-RateLimit-Remaining"))).isEqualTo(remaining - 1);
+
+        ApiClient.Response allowed = api.get("/v1/auth/me").key(trackingOnly).send();
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(Long.parseLong(allowed.header("X-RateLimit-Remaining"))).isEqualTo(remaining - 2);
+    }
+
     /** {@code count} GETs of /v1/auth/me from 8 threads, spread over the given instances. */
     static List<ApiClient.Response> burst(List<ApiClient> instances, String key, int count) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
