@@ -69,19 +69,6 @@ class RateLimitIT extends IntegrationTest {
     }
 
     @Test
-    void loginAttemptsAreLimitedPerEmail() {
-        awaitFreshMinute();
-        TestAccounts.Registered owner = accounts.verifiedOwner("test");
-        List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 11; i++) {
-            statuses.add(api.post("/v1/auth/login").body(Map.of("email", owner.email(), "password", "wrong password!"))
-                    .send().status());
-        }
-        assertThat(statuses.subList(0, 10)).containsOnly(401);
-        assertThat(statuses.get(10)).isEqualTo(429);
-    }
-
-    @Test
     void wrongScopeAnswersCarryTheHeadersAndCountAgainstTheKey() {
         awaitFreshMinute();
         TestAccounts.Registered owner = accounts.verifiedOwner("test");

@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -52,9 +53,49 @@ public class RateLimits {
         apply("ip:" + proxies.clientNetwork(request), settings.anonymous(), response, ADDRESS);
     }
 
-    /** Login attempts per e-mail address, whatever address they come from: against password guessing. */
-    public void forLoginTarget(String email, HttpServletResponse response) {
-        apply("login:" + email.strip().toLowerCase(Locale.ROOT), settings.loginTarget(), response, LOGIN);
+    /**
+     * One login attempt on {@code email} (normalized), counted as a failure before the password is checked, so that
+     * concurrent guesses cannot overrun a limit; {@link LoginAttempt#giveBack()} returns the tokens when it succeeds,
+     * so only failures count. A client holding this e-mail's device cookie ({@code device}, else null) draws from its
+     * own bucket only; any other client from the bucket of the e-mail and its address, and from the e-mail's bucket
+     * shared by all such clients. Over a limit: 429 with {@code Retry-After}; the response keeps the address's
+     * {@code X-RateLimit-*} headers, so nobody learns how many failures an e-mail has left.
+     */
+    public LoginAttempt forLogin(String email, String device, HttpServletRequest request,
+                                 HttpServletResponse response) {
+        List<Bucket> buckets = device != null
+                ? List.of(new Bucket("login-device:" + device, settings.loginClient()))
+                : List.of(new Bucket("login-client:" + email + "|" + proxies.clientNetwork(request),
+                        settings.loginClient()), new Bucket("login:" + email, settings.loginTarget()));
+        List<Bucket> drawn = new ArrayList<>();
+        if (settings.enabled()) {
+            for (Bucket bucket : buckets) {
+                RateLimiter.Decision decision = limiter.consume(bucket.key(), bucket.limits());
+                if (!decision.allowed()) {
+                    new LoginAttempt(drawn).giveBack();
+                    refuse(decision, response, LOGIN);
+                }
+                drawn.add(bucket);
+            }
+        }
+        return new LoginAttempt(drawn);
+    }
+
+    private record Bucket(String key, Limits limits) {
+    }
+
+    /** The tokens one login attempt drew: spent if it fails, given back if it succeeds. */
+    public final class LoginAttempt {
+        private final List<Bucket> drawn;
+
+        private LoginAttempt(List<Bucket> drawn) {
+            this.drawn = drawn;
+        }
+
+        /** The attempt succeeded (or was never judged): it does not count. */
+        public void giveBack() {
+            drawn.forEach(bucket -> limiter.giveBack(bucket.key(), bucket.limits()));
+        }
     }
 
     private void apply(String bucket, Limits limits, HttpServletResponse response, String kind) {
