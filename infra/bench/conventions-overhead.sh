@@ -16,8 +16,10 @@ UNREACHABLE=1000000000
 
 start_service limited CROWDLEDGER_RATELIMIT_MINUTE=$UNREACHABLE CROWDLEDGER_RATELIMIT_HOUR=$UNREACHABLE \
     CROWDLEDGER_RATELIMIT_DAY=$UNREACHABLE
+# the second service shares the first one's database, so it needs the master key the first one created there
 start_service unlimited CROWDLEDGER_RATELIMIT_ENABLED=false CROWDLEDGER_SECURITY_ALLOWHTTP=true \
-    SPRING_DATASOURCE_URL="$(embedded_jdbc_url limited)" SPRING_DATASOURCE_USERNAME=postgres
+    SPRING_DATASOURCE_URL="$(embedded_jdbc_url limited)" SPRING_DATASOURCE_USERNAME=postgres \
+    CROWDLEDGER_MASTER_KEY="$(cat "${SERVICE_DATA[limited]}/master.key")"
 register_verified_key limited
 AUTH=(-H "Authorization: Bearer $API_KEY")
 ME=/v1/auth/me
