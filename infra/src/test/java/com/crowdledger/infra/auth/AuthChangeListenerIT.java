@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.crowdledger.it.IntegrationTest;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
