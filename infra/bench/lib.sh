@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shared parts of the benchmarks: tools, the jar, services on loopback with their own temp data, a verified key,
-# wrk runs with the service's CPU time, and reading wrk's figures. Sourced by the *-overhead.sh scripts.
+# wrk runs with the service's CPU time, and reading wrk's figures. Sourced by the benchmark scripts.
 # Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 
@@ -97,7 +97,8 @@ start_service() {
     SERVICE_URL[$name]=http://$HOST:$port
     local jvm_opts=()
     read -r -a jvm_opts <<<"$JAVA_OPTS"
-    log "starting $name on ${SERVICE_URL[$name]} ($*)"
+    # the settings as given, secrets masked
+    log "starting $name on ${SERVICE_URL[$name]} ($(sed -E 's/(KEY|SECRET|PASSWORD)=[^ ]*/\1=***/g' <<<"$*"))"
     env -u SPRING_DATASOURCE_URL CROWDLEDGER_DATA_DIR="${SERVICE_DATA[$name]}" SERVER_PORT="$port" \
         SERVER_ADDRESS="$HOST" "$@" java "${jvm_opts[@]}" -jar "$JAR" >"$TMP/$name.log" 2>&1 &
     SERVICE_PID[$name]=$!
@@ -140,22 +141,68 @@ register_verified_key() {
     log "verified account with key ${API_KEY:0:17}..."
 }
 
-# user + system CPU time of a service JVM so far, in clock ticks (fields 14 and 15 of /proc/PID/stat).
-service_cpu_ticks() { awk '{print $14 + $15}' "/proc/${SERVICE_PID[$1]}/stat"; }
+# user + system CPU time of a service JVM so far, in clock ticks (fields 14 and 15 of /proc/PID/stat). With
+# CPU_INCLUDES_DATABASE=1, also its embedded PostgreSQL's: the postmaster, its live backends, and the backends that
+# have exited (the postmaster's fields 16 and 17), so work moved from the JVM into the database is not hidden.
+service_cpu_ticks() {
+    local ticks pidfile=${SERVICE_DATA[$1]}/postgres/postmaster.pid postmaster
+    ticks=$(awk '{print $14 + $15}' "/proc/${SERVICE_PID[$1]}/stat")
+    if [[ ${CPU_INCLUDES_DATABASE:-0} == 1 ]]; then
+        [[ -f $pidfile ]] || die "$1 has no embedded PostgreSQL to count"
+        postmaster=$(head -n1 "$pidfile")
+        # one line per process; cat goes on past processes that end meanwhile
+        ticks=$((ticks + $(cat /proc/[0-9]*/stat 2>/dev/null | awk -v pm="$postmaster" '
+            $1 == pm {t += $14 + $15 + $16 + $17} $4 == pm {t += $14 + $15} END {print t + 0}')))
+    fi
+    echo "$ticks"
+}
+
+# A wrk script that counts responses by status; run_wrk checks them against EXPECTED_STATUSES.
+STATUS_SCRIPT=$TMP/statuses.lua
+cat >"$STATUS_SCRIPT" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = {} end
+function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + n end
+  end
+  for status, n in pairs(total) do io.write(string.format("status %d %d\n", status, n)) end
+end
+LUA
 
 # run_wrk RUN SERVICE DURATION URL [wrk options...]: wrk's output in $TMP/RUN.txt, the service's CPU ticks in
 # $TMP/RUN.cputicks. Any error response voids the benchmark: a run of 401s or 429s would look fast and mean nothing.
+# A benchmark of refusals declares the statuses it expects instead, for one run: EXPECTED_STATUSES="401 429" run_wrk
+# ...; then every response is counted by status (a wrk script, so not with -s) and any other status voids the run.
 run_wrk() {
-    local run=$1 service=$2 duration=$3 url=$4 out=$TMP/$1.txt before; shift 4
+    local run=$1 service=$2 duration=$3 url=$4 out=$TMP/$1.txt before counting=(); shift 4
+    [[ -n ${EXPECTED_STATUSES:-} ]] && counting=(-s "$STATUS_SCRIPT")
     before=$(service_cpu_ticks "$service")
-    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$duration" --latency "$@" "$url" >"$out" 2>&1 \
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$duration" --latency "${counting[@]}" "$@" "$url" >"$out" 2>&1 \
         || { cat "$out" >&2; die "wrk failed on $url"; }
     echo $(($(service_cpu_ticks "$service") - before)) >"$TMP/$run.cputicks"
-    if grep -q 'Non-2xx or 3xx responses' "$out"; then
+    if [[ -n ${EXPECTED_STATUSES:-} ]]; then
+        check_statuses "$run" "$url" "$out"
+    elif grep -q 'Non-2xx or 3xx responses' "$out"; then
         cat "$out" >&2; die "$run: $url got error responses (see above): the result is bogus"
     fi
     grep -q 'Socket errors' "$out" && log "warning: $run had $(grep 'Socket errors' "$out")"
     grep -q '^Requests/sec:' "$out" || { cat "$out" >&2; die "$run: no Requests/sec in wrk's output"; }
+}
+
+# check_statuses RUN URL OUT: every response of the run had one of EXPECTED_STATUSES, and there were responses.
+check_statuses() {
+    local run=$1 url=$2 out=$3 status count seen=0
+    while read -r _ status count; do
+        [[ " $EXPECTED_STATUSES " == *" $status "* ]] \
+            || { cat "$out" >&2; die "$run: $url answered $count x $status, expected only $EXPECTED_STATUSES"; }
+        seen=$((seen + count))
+    done < <(grep '^status ' "$out")
+    ((seen > 0)) || { cat "$out" >&2; die "$run: no responses counted on $url"; }
+    log "$run: $(grep '^status ' "$out" | awk '{printf "%s%s x %s", sep, $3, $2; sep = ", "}')"
 }
 
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$TMP/$1.txt"; }
@@ -182,10 +229,11 @@ avg_rps_of() {
     awk -v s="$sum" -v n="$#" 'BEGIN {printf "%.1f", s / n}'
 }
 
-# compare LABEL_A LABEL_B PREFIX_A PREFIX_B MIN_RATIO: table of rounds PREFIX-1..ROUNDS for both, the
-# ratio of B's average requests/s to A's, PASS/FAIL. Returns 1 on FAIL.
+# compare LABEL_A LABEL_B PREFIX_A PREFIX_B MIN_RATIO [MAX_CPU_RATIO]: table of rounds PREFIX-1..ROUNDS for both,
+# the ratio of B's average requests/s to A's, PASS/FAIL; given MAX_CPU_RATIO, also the ratio of B's service CPU per
+# request to A's, which must not exceed it. Returns 1 on FAIL.
 compare() {
-    local label_a=$1 label_b=$2 a=$3 b=$4 min=$5 round run label runs_a=() runs_b=()
+    local label_a=$1 label_b=$2 a=$3 b=$4 min=$5 max_cpu=${6:-} round run label runs_a=() runs_b=()
     printf '%-6s %-44s %12s %10s %10s %12s\n' round variant requests/s p50_ms p99_ms cpu_us/req
     for round in $(seq 1 "$ROUNDS"); do
         for run in "$a-$round" "$b-$round"; do
@@ -200,9 +248,21 @@ compare() {
     printf '%-6s %-44s %12.1f %10s %10s %12s\n' avg "$label_a" "$avg_a" - - "$(cpu_us_of "${runs_a[@]}")"
     printf '%-6s %-44s %12.1f %10s %10s %12s\n' avg "$label_b" "$avg_b" - - "$(cpu_us_of "${runs_b[@]}")"
     ratio=$(awk -v x="$avg_b" -v y="$avg_a" 'BEGIN {printf "%.3f", x / y}')
+    local verdict=0
     if awk -v r="$ratio" -v m="$min" 'BEGIN {exit !(r >= m)}'; then
         echo "ratio = $ratio (threshold $min): PASS"
     else
-        echo "ratio = $ratio (threshold $min): FAIL"; return 1
+        echo "ratio = $ratio (threshold $min): FAIL"; verdict=1
     fi
+    if [[ -n $max_cpu ]]; then
+        local cpu_ratio
+        cpu_ratio=$(awk -v x="$(cpu_us_of "${runs_b[@]}")" -v y="$(cpu_us_of "${runs_a[@]}")" \
+            'BEGIN {printf "%.3f", x / y}')
+        if awk -v r="$cpu_ratio" -v m="$max_cpu" 'BEGIN {exit !(r <= m)}'; then
+            echo "cpu/request ratio = $cpu_ratio (at most $max_cpu): PASS"
+        else
+            echo "cpu/request ratio = $cpu_ratio (at most $max_cpu): FAIL"; verdict=1
+        fi
+    fi
+    return $verdict
 }

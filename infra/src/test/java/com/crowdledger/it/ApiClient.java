@@ -11,23 +11,61 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A thin HTTP client for tests: real requests, JSON bodies, the parsed envelope back. Every response is checked
- * against the API description ({@link ApiContract}): one that does not match it fails the test.
+ * A thin HTTP client for tests: real requests, JSON bodies, the parsed envelope back. Each client is a client
+ * address of its own: the service under test trusts 127.0.0.1 as a proxy, and every request says
+ * {@code X-Forwarded-For: <this client's address>}, so per-address limits hold in tests as they do in production. Every response is checked against
+ * the API description ({@link ApiContract}): one that does not match it fails the test.
  */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Client addresses come from 198.18.0.0/15 (set aside for benchmarks: never a real client). */
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private final String baseUrl;
+    private final String clientAddress;
+    private final boolean viaTlsProxy;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, nextClientAddress(), false);
+    }
+
+    private ApiClient(String baseUrl, String clientAddress, boolean viaTlsProxy) {
         this.baseUrl = baseUrl;
+        this.clientAddress = clientAddress;
+        this.viaTlsProxy = viaTlsProxy;
+    }
+
+    /** An address no other client has. */
+    public static String nextClientAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+    }
+
+    /** The same service seen by a client with the given address. */
+    public ApiClient from(String address) {
+        return new ApiClient(baseUrl, address, viaTlsProxy);
+    }
+
+    /** The same service seen by another client. */
+    public ApiClient fromAnotherAddress() {
+        return from(nextClientAddress());
+    }
+
+    /** The same client behind a TLS-terminating proxy: its requests also say {@code X-Forwarded-Proto: https}. */
+    public ApiClient viaTlsProxy() {
+        return new ApiClient(baseUrl, clientAddress, true);
     }
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public Call call(String method, String path) {
@@ -68,6 +106,10 @@ public final class ApiClient {
         private Call(String method, String path) {
             this.method = method;
             this.path = path;
+            headers.put("X-Forwarded-For", clientAddress);
+            if (viaTlsProxy) {
+                headers.put("X-Forwarded-Proto", "https");
+            }
         }
 
         public Call key(String apiKey) {

@@ -32,10 +32,8 @@ public abstract class IntegrationTest {
         registry.add("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.KAFKA::getBrokersAsString);
         registry.add("crowdledger.admin-token", () -> TestInfrastructure.ADMIN_TOKEN);
         registry.add("crowdledger.master-key", () -> TestInfrastructure.MASTER_KEY);
-        // every test client is 127.0.0.1: keep the per-address limit out of the way of the other tests
-        registry.add("crowdledger.ratelimit.anonymous.minute", () -> 1_000_000);
-        registry.add("crowdledger.ratelimit.anonymous.hour", () -> 1_000_000);
-        registry.add("crowdledger.ratelimit.anonymous.day", () -> 1_000_000);
+        // the real per-address limits: every ApiClient is a client address of its own behind this "proxy"
+        registry.add("crowdledger.security.trusted-proxies", () -> TestInfrastructure.TRUSTED_PROXIES);
         // due tasks and deadlines run within a fraction of a second, not the production 5 s
         registry.add("db-scheduler.polling-interval", () -> "200ms");
     }

@@ -4,8 +4,9 @@ import com.crowdledger.CrowdledgerApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
@@ -20,19 +21,24 @@ public final class OtherNode {
     private OtherNode() {
     }
 
+    /** @param settings {@code name=value} pairs, added to or replacing the defaults above */
     public static ConfigurableApplicationContext start(String name, String jdbcUrl, List<String> settings,
                                                        ApplicationContextInitializer<?>... initializers) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
-                "--crowdledger.security.allow-http=true",
-                "--crowdledger.master-key=" + TestInfrastructure.MASTER_KEY,
-                "--crowdledger.data-dir=" + tempDir(name)));
-        settings.forEach(setting -> arguments.add("--" + setting));
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("server.port", "0");
+        arguments.put("spring.datasource.url", jdbcUrl);
+        arguments.put("spring.datasource.username", "postgres");
+        arguments.put("crowdledger.security.allow-http", "true");
+        arguments.put("crowdledger.master-key", TestInfrastructure.MASTER_KEY);
+        arguments.put("crowdledger.data-dir", tempDir(name));
+        for (String setting : settings) {
+            String[] pair = setting.split("=", 2);
+            arguments.put(pair[0], pair[1]);
+        }
         return new SpringApplicationBuilder(CrowdledgerApplication.class)
                 .initializers(initializers)
-                .run(arguments.toArray(String[]::new));
+                .run(arguments.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 
     public static ApiClient client(ConfigurableApplicationContext node) {

@@ -69,16 +69,22 @@ class RateLimitIT extends IntegrationTest {
     }
 
     @Test
-    void loginAttemptsAreLimitedPerEmail() {
+    void wrongScopeAnswersCarryTheHeadersAndCountAgainstTheKey() {
         awaitFreshMinute();
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
-        List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 11; i++) {
-            statuses.add(api.post("/v1/auth/login").body(Map.of("email", owner.email(), "password", "wrong password!"))
-                    .send().status());
-        }
-        assertThat(statuses.subList(0, 10)).containsOnly(401);
-        assertThat(statuses.get(10)).isEqualTo(429);
+        String trackingOnly = accounts.issueKey(owner.key(), "t", List.of("tracking"), "test").data()
+                .path("key").asText();
+        ApiClient.Response first = api.get("/v1/auth/api-keys").key(trackingOnly).send();
+        ApiClient.Response second = api.get("/v1/auth/api-keys").key(trackingOnly).send();
+        assertThat(List.of(first.status(), second.status())).containsOnly(403);
+        assertThat(first.header("X-RateLimit-Limit")).isEqualTo(Integer.toString(MINUTE_LIMIT));
+        assertThat(first.header("X-RateLimit-Reset")).isNotNull();
+        long remaining = Long.parseLong(first.header("X-RateLimit-Remaining"));
+        assertThat(Long.parseLong(second.header("X-RateLimit-Remaining"))).isEqualTo(remaining - 1);
+
+        ApiClient.Response allowed = api.get("/v1/auth/me").key(trackingOnly).send();
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(Long.parseLong(allowed.header("X-RateLimit-Remaining"))).isEqualTo(remaining - 2);
     }
 
     /** {@code count} GETs of /v1/auth/me from 8 threads, spread over the given instances. */

@@ -89,7 +89,8 @@ final class RouteCoverage {
             }
         } else {
             checkSecurity(route, method, operation, authenticated, problems);
-            expected.addAll(List.of(ErrorCode.INVALID_API_KEY, ErrorCode.EMAIL_NOT_VERIFIED));
+            expected.addAll(List.of(ErrorCode.INVALID_API_KEY, ErrorCode.EMAIL_NOT_VERIFIED,
+                    ErrorCode.SERVICE_UNAVAILABLE));
         }
         if (has(handler, RequestBody.class)) {
             expected.addAll(List.of(ErrorCode.INVALID_REQUEST, ErrorCode.PAYLOAD_TOO_LARGE,

@@ -16,6 +16,8 @@ public final class TestInfrastructure {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     /** The master key of every instance the tests start (instances that share a database share it). */
     public static final String MASTER_KEY = MasterKey.generate().toBase64();
+    /** The tests' HTTP client connects from loopback; instances trust it as a proxy (see {@link ApiClient}). */
+    public static final String TRUSTED_PROXIES = "127.0.0.1,::1";
     public static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     public static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
     public static final Path DATA_DIR;

@@ -3,7 +3,6 @@ package com.crowdledger.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,33 +13,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** A second instance of the service on the same PostgreSQL: shared limits, and changes seen on both nodes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT extends IntegrationTest {
     private static final Duration NOTIFY_GRACE = Duration.ofSeconds(2);
 
     @Autowired
     DataSource dataSource;
 
-    private ConfigurableApplicationContext second;
     private ApiClient secondApi;
 
-    @BeforeAll
-    void startSecondInstance() {
-        second = OtherNode.start("second", ((HikariDataSource) dataSource).getJdbcUrl(), List.of());
-        secondApi = OtherNode.client(second);
-    }
-
-    @AfterAll
-    void stopSecondInstance() {
-        second.close();
+    @BeforeEach
+    void connectToSecondInstance() {
+        secondApi = SecondInstance.api(dataSource).from(api.clientAddress());
     }
 
     @Test

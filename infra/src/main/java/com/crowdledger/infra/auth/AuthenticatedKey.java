@@ -39,6 +39,11 @@ record AuthenticatedKey(
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
+    /** Neither revoked nor expired: the key still identifies its holder (its account may be unverified). */
+    boolean usableAt(Instant now) {
+        return !revoked && !expiredAt(now);
+    }
+
     Caller caller() {
         return new Caller(account.id(), account.role(), keyId, mode, scopes, expiresAt);
     }

@@ -12,6 +12,7 @@ import com.crowdledger.shared.web.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Authenticates and authorizes every API request before its handler runs: a Bearer key, or (where the endpoint
  * allows it) a dashboard session. The endpoint's {@link Authenticated#scope()} must be held by the caller.
+ *
+ * <p>What each outcome costs, and whom: a request refused before its caller is known (no, unknown, revoked or expired
+ * key; no session; wrong CSRF token) draws from its client address's bucket, and a key this node has not verified
+ * yet does so before any lookup or argon2 run, so an address already answered 429 costs nothing more. Once the
+ * caller is known, a 403 (wrong scope, unverified e-mail) draws from the caller's own bucket like any answer it gets.
  */
 @Component
 class Authentication implements HandlerInterceptor {
@@ -72,31 +78,63 @@ class Authentication implements HandlerInterceptor {
             // EndpointAnnotationCheck refuses to start with such a handler; this is the second lock
             throw new DomainException(ErrorCode.FORBIDDEN, "This endpoint is not open to any caller");
         }
-        Caller caller;
-        try {
-            caller = resolve(request, requirement);
-        } catch (DomainException e) {
-            if (e.code() == ErrorCode.INVALID_API_KEY) {
-                rateLimits.forClientAddress(request, response); // guessing keys costs the guesser's address
-            }
-            throw e;
-        }
-        requireScope(caller, requirement.scope());
+        Caller caller = identify(request, response, requirement);
         RequestCaller.set(request, caller);
+        try {
+            authorize(request, caller, requirement);
+        } catch (DomainException refused) {
+            rateLimits.forCaller(caller, response); // counts like any other answer, and says where the limit stands
+            throw refused;
+        }
         return true;
     }
 
-    private Caller resolve(HttpServletRequest request, Authenticated requirement) {
+    /** Who is calling; a refusal draws from the client address's bucket (guessing costs the guesser). */
+    private Caller identify(HttpServletRequest request, HttpServletResponse response, Authenticated requirement) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            AuthenticatedKey key = keys.authenticate(authorization.substring(BEARER.length()).strip());
-            request.setAttribute(KEY, key);
-            return key.caller();
+            return keyCaller(authorization.substring(BEARER.length()).strip(), request, response);
         }
-        if (requirement.dashboard()) {
-            return sessions.authenticate(request).orElseThrow(Authentication::missing);
+        Caller session;
+        try {
+            session = requirement.dashboard() ? sessions.authenticate(request).orElse(null) : null;
+        } catch (DomainException refused) { // a wrong CSRF token, an unverified account
+            rateLimits.forClientAddress(request, response);
+            throw refused;
         }
-        throw missing();
+        if (session == null) {
+            rateLimits.forClientAddress(request, response);
+            throw missing();
+        }
+        return session;
+    }
+
+    private Caller keyCaller(String presented, HttpServletRequest request, HttpServletResponse response) {
+        Instant now = Instant.now();
+        AuthenticatedKey key = keys.cached(presented);
+        if (key == null || !key.usableAt(now)) {
+            // refused, or not verified on this node yet: the address pays first, before any lookup or argon2 run
+            rateLimits.forClientAddress(request, response);
+            if (key == null) {
+                key = keys.verify(presented);
+            }
+            if (!key.usableAt(now)) {
+                throw ApiKeyAuthenticator.invalid();
+            }
+        }
+        request.setAttribute(KEY, key);
+        return key.caller();
+    }
+
+    private void authorize(HttpServletRequest request, Caller caller, Authenticated requirement) {
+        if (request.getAttribute(KEY) instanceof AuthenticatedKey key) {
+            if (!key.account().emailVerified()) {
+                throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED,
+                        "Verify the account's e-mail address before using its keys");
+            }
+            keys.recordUse(key, Instant.now());
+        }
+        requireScope(caller, requirement.scope());
     }
 
     private static void requireScope(Caller caller, Scope[] needed) {

@@ -2,10 +2,12 @@ package com.crowdledger.infra.auth;
 
 import com.crowdledger.infra.openapi.DocumentedOperation;
 import com.crowdledger.infra.openapi.OperationDocumenter;
+import com.crowdledger.infra.web.ErrorStatus;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
@@ -46,6 +48,10 @@ class AuthenticationDocumentation implements OperationDocumenter {
 
     @Override
     public void document(DocumentedOperation operation) {
+        // an argon2id check that found no free slot (Argon2Gate): keys on a cache miss, and logins
+        int busy = ErrorStatus.of(ErrorCode.SERVICE_UNAVAILABLE);
+        operation.addResponseHeader("Retry-After", new Header().$ref("#/components/headers/Retry-After"),
+                status -> status == busy);
         if (Authentication.isPublic(operation.handler())) {
             operation.operation().setSecurity(List.of());
             operation.describe("Needs no API key.");
@@ -63,7 +69,8 @@ class AuthenticationDocumentation implements OperationDocumenter {
         operation.operation().setSecurity(security);
         operation.operation().addExtension(SCOPES_EXTENSION, scopes);
         operation.describe(sentence(scopes, required.dashboard(), csrf));
-        operation.mayAnswer(ErrorCode.INVALID_API_KEY, ErrorCode.FORBIDDEN, ErrorCode.EMAIL_NOT_VERIFIED);
+        operation.mayAnswer(ErrorCode.INVALID_API_KEY, ErrorCode.FORBIDDEN, ErrorCode.EMAIL_NOT_VERIFIED,
+                ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     private static String sentence(List<String> scopes, boolean dashboard, boolean csrf) {

@@ -42,16 +42,21 @@ class IdentityController {
     private final String decoyHash;
     private final SecretHashing hashing;
     private final AccountViewRepository accounts;
+    private final Argon2Gate argon2;
     private final DashboardSessions sessions;
+    private final DeviceCookies devices;
     private final boolean secureCookie;
     private final RateLimits rateLimits;
 
-    IdentityController(SecretHashing hashing, AccountViewRepository accounts, DashboardSessions sessions,
-                       SecuritySettings security, Environment environment, RateLimits rateLimits) {
+    IdentityController(SecretHashing hashing, Argon2Gate argon2, AccountViewRepository accounts,
+                       DashboardSessions sessions, DeviceCookies devices, SecuritySettings security,
+                       Environment environment, RateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.hashing = hashing;
+        this.argon2 = argon2;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.devices = devices;
         this.decoyHash = hashing.hash("decoy password for unknown e-mails");
         this.secureCookie = !security.allowsHttp(environment);
     }
@@ -83,20 +88,45 @@ class IdentityController {
         return new Me(AccountSummary.of(accounts.findById(caller.accountId()).orElseThrow()), null);
     }
 
+    /**
+     * Only failed attempts count against the login limits (see {@link RateLimits#forLogin}); a success gives its
+     * tokens back and leaves a device cookie, with which this browser's later attempts on the e-mail are limited on
+     * their own. Unknown e-mails get the same limits, the same argon2 run and the same answer as wrong passwords.
+     */
     @PostMapping("/login")
     @PublicEndpoint
-    @Errors(ErrorCode.INVALID_CREDENTIALS)
-    ResponseEntity<LoggedIn> login(@Valid @RequestBody LoginRequest request, HttpServletResponse response) {
-        rateLimits.forLoginTarget(request.email(), response);
-        AccountView account = accounts.findByEmail(request.email().strip().toLowerCase(Locale.ROOT)).orElse(null);
-        boolean matches = hashing.verify(account != null ? account.passwordHash() : decoyHash, request.password());
-        if (account == null || !matches) {
+    @Errors({ErrorCode.INVALID_CREDENTIALS, ErrorCode.SERVICE_UNAVAILABLE})
+    ResponseEntity<LoggedIn> login(@Valid @RequestBody LoginRequest login, HttpServletRequest request,
+                                   HttpServletResponse response) {
+        String email = login.email().strip().toLowerCase(Locale.ROOT);
+        RateLimits.LoginAttempt attempt = rateLimits.forLogin(email, devices.deviceOf(request, email), request,
+                response);
+        AccountView account;
+        try {
+            account = passwordMatches(email, login.password());
+        } catch (RuntimeException notJudged) { // too busy to check (503), or our own failure: not a wrong password
+            attempt.giveBack();
+            throw notJudged;
+        }
+        if (account == null) {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The e-mail or password is wrong");
         }
+        attempt.giveBack();
         DashboardSessions.NewSession session = sessions.open(account.id());
         return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie(session.token(), DashboardSessions.LIFETIME).toString())
+                .header(HttpHeaders.SET_COOKIE,
+                        cookie(DashboardSessions.COOKIE, session.token(), DashboardSessions.LIFETIME).toString())
+                .header(HttpHeaders.SET_COOKIE,
+                        cookie(DeviceCookies.COOKIE, devices.issue(email), DeviceCookies.LIFETIME).toString())
                 .body(new LoggedIn(AccountSummary.of(account), session.csrfToken()));
+    }
+
+    /** The account if the password is its own, else null; argon2 runs for unknown e-mails too, against a decoy. */
+    private AccountView passwordMatches(String email, String password) {
+        AccountView account = accounts.findByEmail(email).orElse(null);
+        String hash = account != null ? account.passwordHash() : decoyHash;
+        boolean matches = argon2.run(() -> hashing.verify(hash, password));
+        return matches && account != null ? account : null;
     }
 
     @PostMapping("/logout")
@@ -104,12 +134,12 @@ class IdentityController {
     ResponseEntity<LoggedOut> logout(Caller caller, HttpServletRequest request) {
         sessions.close(request);
         return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
+                .header(HttpHeaders.SET_COOKIE, cookie(DashboardSessions.COOKIE, "", Duration.ZERO).toString())
                 .body(new LoggedOut(caller.isDashboardSession()));
     }
 
-    private ResponseCookie cookie(String value, Duration maxAge) {
-        return ResponseCookie.from(DashboardSessions.COOKIE, value)
+    private ResponseCookie cookie(String name, String value, Duration maxAge) {
+        return ResponseCookie.from(name, value)
                 .httpOnly(true).secure(secureCookie).sameSite("Strict").path("/").maxAge(maxAge).build();
     }
 }

@@ -56,11 +56,26 @@ class RateLimiter {
 
     Decision consume(String bucketKey, Limits limits) {
         long[] perWindow = {limits.minute(), limits.hour(), limits.day()};
-        Lease lease = leases.get(bucketKey + "|" + Objects.hash(limits), ignored -> new Lease(perWindow,
+        Lease lease = leases.get(leaseKey(bucketKey, limits), ignored -> new Lease(perWindow,
                 buckets.builder()
                         .withImplicitConfigurationReplacement(version(limits), TokensInheritanceStrategy.AS_IS)
                         .build(bucketKey, () -> configuration(perWindow))));
         return lease.take(Instant.now());
+    }
+
+    /**
+     * Returns a token taken by {@link #consume} to this node's lease, where the next request of the bucket finds it
+     * (the shared row still counts it as drawn, so no node can exceed the limit because of it).
+     */
+    void giveBack(String bucketKey, Limits limits) {
+        Lease lease = leases.getIfPresent(leaseKey(bucketKey, limits));
+        if (lease != null) {
+            lease.giveBack();
+        }
+    }
+
+    private static String leaseKey(String bucketKey, Limits limits) {
+        return bucketKey + "|" + Objects.hash(limits);
     }
 
     void purgeIdleBuckets() {
@@ -104,6 +119,10 @@ class RateLimiter {
             int tightest = tightest(left);
             return new Decision(true, limits[tightest], left[tightest],
                     nextBoundary(now, WINDOWS.get(tightest)).getEpochSecond(), 0);
+        }
+
+        synchronized void giveBack() {
+            unused++;
         }
 
         private void draw(Instant now) {

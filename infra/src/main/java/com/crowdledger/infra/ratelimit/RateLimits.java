@@ -3,12 +3,15 @@ package com.crowdledger.infra.ratelimit;
 import com.crowdledger.infra.ratelimit.RateLimitSettings.Limits;
 import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.error.DomainException;
-import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.web.Caller;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,32 +21,81 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RateLimits {
+    private static final String KEY = "key";
+    private static final String ADDRESS = "address";
+    private static final String LOGIN = "login";
+
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
-    private final MeterRegistry meters;
     private final TrustedProxies proxies;
+    /** Registered once: looking a counter up in the registry on every 429 showed in profiles of refusal floods. */
+    private final Map<String, Counter> rejections;
 
     RateLimits(RateLimiter limiter, RateLimitSettings settings, MeterRegistry meters, TrustedProxies proxies) {
         this.limiter = limiter;
         this.settings = settings;
-        this.meters = meters;
         this.proxies = proxies;
+        this.rejections = Map.of(KEY, rejections(meters, KEY), ADDRESS, rejections(meters, ADDRESS),
+                LOGIN, rejections(meters, LOGIN));
     }
 
     /** An authenticated request: per key, or per account for a dashboard session. */
     public void forCaller(Caller caller, HttpServletResponse response) {
         String bucket = caller.isDashboardSession() ? "session:" + caller.accountId() : "key:" + caller.keyId();
-        apply(bucket, settings.forAccount(caller.accountId()), response, "key");
+        apply(bucket, settings.forAccount(caller.accountId()), response, KEY);
     }
 
-    /** A request without a key (registration, login...), or one whose key failed: per client address. */
+    /**
+     * A request without a key (registration, login...), or one whose key is refused or not yet verified on this node:
+     * per client network (an IPv4 address, an IPv6 /64).
+     */
     public void forClientAddress(HttpServletRequest request, HttpServletResponse response) {
-        apply("ip:" + proxies.clientAddress(request), settings.anonymous(), response, "address");
+        apply("ip:" + proxies.clientNetwork(request), settings.anonymous(), response, ADDRESS);
     }
 
-    /** Login attempts per e-mail address, whatever address they come from: against password guessing. */
-    public void forLoginTarget(String email, HttpServletResponse response) {
-        apply("login:" + email.strip().toLowerCase(Locale.ROOT), settings.loginTarget(), response, "login");
+    /**
+     * One login attempt on {@code email} (normalized), counted as a failure before the password is checked, so that
+     * concurrent guesses cannot overrun a limit; {@link LoginAttempt#giveBack()} returns the tokens when it succeeds,
+     * so only failures count. A client holding this e-mail's device cookie ({@code device}, else null) draws from its
+     * own bucket only; any other client from the bucket of the e-mail and its address, and from the e-mail's bucket
+     * shared by all such clients. Over a limit: 429 with {@code Retry-After}; the response keeps the address's
+     * {@code X-RateLimit-*} headers, so nobody learns how many failures an e-mail has left.
+     */
+    public LoginAttempt forLogin(String email, String device, HttpServletRequest request,
+                                 HttpServletResponse response) {
+        List<Bucket> buckets = device != null
+                ? List.of(new Bucket("login-device:" + device, settings.loginClient()))
+                : List.of(new Bucket("login-client:" + email + "|" + proxies.clientNetwork(request),
+                        settings.loginClient()), new Bucket("login:" + email, settings.loginTarget()));
+        List<Bucket> drawn = new ArrayList<>();
+        if (settings.enabled()) {
+            for (Bucket bucket : buckets) {
+                RateLimiter.Decision decision = limiter.consume(bucket.key(), bucket.limits());
+                if (!decision.allowed()) {
+                    new LoginAttempt(drawn).giveBack();
+                    refuse(decision, response, LOGIN);
+                }
+                drawn.add(bucket);
+            }
+        }
+        return new LoginAttempt(drawn);
+    }
+
+    private record Bucket(String key, Limits limits) {
+    }
+
+    /** The tokens one login attempt drew: spent if it fails, given back if it succeeds. */
+    public final class LoginAttempt {
+        private final List<Bucket> drawn;
+
+        private LoginAttempt(List<Bucket> drawn) {
+            this.drawn = drawn;
+        }
+
+        /** The attempt succeeded (or was never judged): it does not count. */
+        public void giveBack() {
+            drawn.forEach(bucket -> limiter.giveBack(bucket.key(), bucket.limits()));
+        }
     }
 
     private void apply(String bucket, Limits limits, HttpServletResponse response, String kind) {
@@ -55,10 +107,20 @@ public class RateLimits {
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
         if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            meters.counter("crowdledger.ratelimit.rejections", "bucket", kind).increment();
-            throw new DomainException(ErrorCode.RATE_LIMITED,
-                    "Rate limit reached; retry in " + decision.retryAfterSeconds() + " s");
+            refuse(decision, response, kind);
         }
+    }
+
+    private void refuse(RateLimiter.Decision decision, HttpServletResponse response, String kind) {
+        response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        rejections.get(kind).increment();
+        throw new DomainException(ErrorCode.RATE_LIMITED,
+                "Rate limit reached; retry in " + decision.retryAfterSeconds() + " s");
+    }
+
+    private static Counter rejections(MeterRegistry meters, String kind) {
+        return Counter.builder("crowdledger.ratelimit.rejections").tag("bucket", kind)
+                .description("requests answered 429, by the kind of bucket that was empty")
+                .register(meters);
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -33,6 +34,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String INVALID = "The request is invalid";
+    private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Envelope> api(DomainException e, HttpServletRequest request) {
@@ -126,8 +128,11 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<Envelope> respond(HttpServletRequest request, ErrorCode code, String message,
                                                     List<FieldIssue> details) {
-        return ResponseEntity.status(ErrorStatus.of(code))
-                .body(Envelope.error(code, message, details, RequestIds.of(request)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(ErrorStatus.of(code));
+        if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
+            response.header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS); // a moment's overload
+        }
+        return response.body(Envelope.error(code, message, details, RequestIds.of(request)));
     }
 
     private static String path(DatabindException e) {

@@ -49,4 +49,9 @@ public class TrustedProxies {
         }
         return address;
     }
+
+    /** The client for per-client limits: its IPv4 address, or the /64 of its IPv6 address. */
+    public String clientNetwork(HttpServletRequest request) {
+        return IpRange.clientNetwork(clientAddress(request));
+    }
 }

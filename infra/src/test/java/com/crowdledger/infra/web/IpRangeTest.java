@@ -27,4 +27,14 @@ class IpRangeTest {
         assertThatThrownBy(() -> IpRange.parse("proxy.internal")).isInstanceOf(IllegalArgumentException.class);
         assertThat(IpRange.parse("10.0.0.0/8").contains("localhost")).isFalse();
     }
+
+    @Test
+    void ipv6ClientsAreTheirSlash64AndIpv4ClientsTheirAddress() {
+        assertThat(IpRange.clientNetwork("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(IpRange.clientNetwork("2001:db8:1:2::ffff")).isEqualTo(IpRange.clientNetwork("2001:db8:1:2::1"));
+        assertThat(IpRange.clientNetwork("2001:db8:1:3::1")).isNotEqualTo(IpRange.clientNetwork("2001:db8:1:2::1"));
+        assertThat(IpRange.clientNetwork("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(IpRange.clientNetwork("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(IpRange.clientNetwork("not:an:addr!")).isEqualTo("not:an:addr!");
+    }
 }
