@@ -19,6 +19,7 @@ start_service limited CROWDLEDGER_RATELIMIT_MINUTE=$UNREACHABLE CROWDLEDGER_RATE
 # a second node on the first one's database shares its master key (the embedded default keeps it in its data dir)
 start_service unlimited CROWDLEDGER_RATELIMIT_ENABLED=false CROWDLEDGER_SECURITY_ALLOWHTTP=true \
     SPRING_DATASOURCE_URL="$(embedded_jdbc_url limited)" SPRING_DATASOURCE_USERNAME=postgres \
+    SPRING_DATASOURCE_PASSWORD="$(embedded_password limited)" \
     CROWDLEDGER_MASTER_KEY="$(cat "${SERVICE_DATA[limited]}/master.key")"
 register_verified_key limited
 AUTH=(-H "Authorization: Bearer $API_KEY")

@@ -120,6 +120,9 @@ embedded_jdbc_url() {
     echo "jdbc:postgresql://$HOST:$port/postgres"
 }
 
+# The password of a running service's embedded PostgreSQL (user postgres), for a second service or psql/pgbench.
+embedded_password() { cat "${SERVICE_DATA[$1]}/postgres.password"; }
+
 # register_verified_key SERVICE: registers an owner with a test key, verifies its e-mail through the mail the
 # embedded default writes under its data dir, and sets API_KEY.
 register_verified_key() {

@@ -113,6 +113,12 @@ class ApiKeysIT extends IntegrationTest {
         assertThat(api.delete("/v1/auth/api-keys/" + aliceKeyId).key(bob.key()).send().status()).isEqualTo(404);
         assertThat(api.get("/v1/auth/me").key(alice.key()).send().status()).isEqualTo(200);
         assertThat(api.delete("/v1/auth/api-keys/acct_notakey").key(bob.key()).send().status()).isEqualTo(404);
+        // a key that does not exist and another account's key answer alike: nobody learns which ids exist
+        ApiClient.Response missing = api.patch("/v1/auth/api-keys/key_doesnotexist0000000000").key(bob.key())
+                .body(Map.of("name", "x")).send();
+        ApiClient.Response others = api.patch("/v1/auth/api-keys/" + aliceKeyId).key(bob.key())
+                .body(Map.of("name", "x")).send();
+        assertThat(missing.json().path("error")).isEqualTo(others.json().path("error"));
     }
 
     @Test
@@ -230,6 +236,14 @@ class ApiKeysIT extends IntegrationTest {
                         "expiresAt", issuerExpiry.plusSeconds(60).toString())).send();
         assertThat(later.status()).isEqualTo(422);
         assertThat(later.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("expiresAt");
+
+        // nor manages a key that lives longer (it could hand it scopes that never expire)
+        String lasting = accounts.issueKey(owner.key(), "lasting", List.of("keys"), "test").data()
+                .path("id").asText();
+        assertThat(api.patch("/v1/auth/api-keys/" + lasting).key(expiring)
+                .body(Map.of("name", "mine now")).send().status()).isEqualTo(404);
+        assertThat(api.get("/v1/auth/api-keys").key(expiring).send().data().findValuesAsText("id"))
+                .doesNotContain(lasting, owner.keyId()).contains(inherited.data().path("id").asText());
     }
 
     @Test

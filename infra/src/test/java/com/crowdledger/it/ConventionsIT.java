@@ -2,6 +2,10 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,10 +87,67 @@ class ConventionsIT extends IntegrationTest {
     void prometheusExposesHttpAxonAndAuthMetrics() {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
         api.get("/v1/auth/me").key(owner.key()).send();
-        String metrics = api.get("/actuator/prometheus").send().body();
+        assertThat(api.get("/actuator/prometheus").send().status()).as("metrics take the operator token").isEqualTo(401);
+        String metrics = api.get("/actuator/prometheus").key(TestInfrastructure.ADMIN_TOKEN).send().body();
         assertThat(metrics).contains("http_server_requests_seconds_count", "commandBus_successCounter_total",
                 "eventProcessor_successCounter_total", "crowdledger_auth_argon2_verifications_total",
                 "cache_gets_total{cache=\"api-keys\"");
+    }
+
+    @Test
+    void aFieldNamedTwiceIsRefusedNotTakenFromTheLastOne() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response twice = api.post("/v1/auth/api-keys").key(owner.key())
+                .body("{\"name\":\"x\",\"scopes\":[\"keys\"],\"scopes\":[\"billing\"]}").send();
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.errorCode()).isEqualTo("INVALID_REQUEST");
+    }
+
+    @Test
+    void aValueTheDatabaseCannotHoldIs422NotAConflict() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response nul = api.post("/v1/auth/api-keys").key(owner.key())
+                .body("{\"name\":\"a\\u0000b\",\"scopes\":[\"keys\"]}").send();
+        assertThat(nul.status()).isEqualTo(422);
+        assertThat(nul.errorCode()).isEqualTo("VALIDATION_ERROR");
+    }
+
+    @Test
+    void answersAreNeverStoredByCaches() {
+        ApiClient.Response health = api.get("/v1/openapi.json").send();
+        ApiClient.Response refused = api.get("/v1/auth/me").send();
+        assertThat(health.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    /** Requests refused by the server before any of our code runs, or that accept no JSON, still get the envelope. */
+    @Test
+    void containerRefusalsAndUnacceptableAcceptAnswerInTheEnvelope() throws Exception {
+        HttpClient raw = HttpClient.newHttpClient();
+        HttpResponse<String> badUrl = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl()
+                + "/v1/auth/api-keys/key_%00")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(badUrl.statusCode()).isEqualTo(400);
+        assertThat(badUrl.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(badUrl.body()).contains("\"success\":false", "\"code\":\"INVALID_REQUEST\"", "\"requestId\":\"req_");
+
+        HttpResponse<String> notAcceptable = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl()
+                        + "/v1/auth/verify-email")).header("Accept", "application/xml")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(notAcceptable.statusCode()).isEqualTo(406);
+        assertThat(notAcceptable.body()).contains("\"code\":\"NOT_ACCEPTABLE\"");
+    }
+
+    @Test
+    void theVerificationLinkOpensAPageThatDoesNotVerifyByItself() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl()
+                + "/verify-email?token=abc")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("Confirm my address", "/v1/auth/verify-email");
     }
 
     private static void assertField(ApiClient.Response response, String field) {

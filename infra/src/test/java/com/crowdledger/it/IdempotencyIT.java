@@ -2,7 +2,9 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crowdledger.infra.idempotency.Idempotency;
 import com.crowdledger.shared.crypto.Digests;
+import com.crowdledger.shared.crypto.PlatformSecrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ class IdempotencyIT extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformSecrets secrets;
 
     @Test
     void retryWithSameKeyAndBodyReplaysTheFirstResponse() {
@@ -160,8 +164,7 @@ class IdempotencyIT extends IntegrationTest {
                     deferrable initially deferred for each row execute function test_refuse_commit();""");
         try {
             jdbc.update("insert into test_refused_commits values (?, '23505'), (?, 'XX000')",
-                    Digests.sha256Hex("key:" + owner.keyId() + "\n" + conflictKey),
-                    Digests.sha256Hex("key:" + owner.keyId() + "\n" + crashKey));
+                    keyHash("key:" + owner.keyId(), conflictKey), keyHash("key:" + owner.keyId(), crashKey));
 
             ApiClient.Response conflict = api.post("/v1/auth/api-keys").key(owner.key())
                     .header("Idempotency-Key", conflictKey).body(body).send();
@@ -185,6 +188,38 @@ class IdempotencyIT extends IntegrationTest {
         }
     }
 
+    /** A login's answer (a fresh session) is never replayed, and logins never hold a connection waiting for another. */
+    @Test
+    void loginsIgnoreTheIdempotencyKeyAndConcurrentOnesNeverExhaustThePool() throws Exception {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        Map<String, Object> login = Map.of("email", owner.email(), "password", TestAccounts.PASSWORD);
+        ApiClient.Response first = api.post("/v1/auth/login").header("Idempotency-Key", "login-once").body(login).send();
+        ApiClient.Response second = api.post("/v1/auth/login").header("Idempotency-Key", "login-once").body(login).send();
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.header("Idempotent-Replayed")).isNull();
+        assertThat(second.data().path("csrfToken").asText()).isNotEqualTo(first.data().path("csrfToken").asText());
+
+        ExecutorService threads = Executors.newFixedThreadPool(24);
+        try {
+            List<Callable<ApiClient.Response>> logins = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String key = "flood-" + i;
+                ApiClient stranger = api.fromAnotherAddress();
+                logins.add(() -> stranger.post("/v1/auth/login").header("Idempotency-Key", key)
+                        .body(Map.of("email", TestAccounts.uniqueEmail(), "password", "whatever1234")).send());
+            }
+            List<Future<ApiClient.Response>> answers = threads.invokeAll(logins);
+            ApiClient.Response bystander = api.get("/v1/auth/api-keys?limit=1").key(owner.key()).send();
+            assertThat(bystander.status()).isEqualTo(200);
+            for (Future<ApiClient.Response> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().toString()).isIn(401, 503);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void overlongKeyIs422() {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
@@ -197,6 +232,11 @@ class IdempotencyIT extends IntegrationTest {
     private ApiClient.Response issue(String key, String idempotencyKey, String name) {
         return api.post("/v1/auth/api-keys").key(key).header("Idempotency-Key", idempotencyKey)
                 .body(Map.of("name", name, "scopes", List.of("keys"))).send();
+    }
+
+    /** The stored record's key, as {@code Idempotency} derives it. */
+    private String keyHash(String owner, String idempotencyKey) {
+        return Digests.hmacSha256Hex(secrets.get(Idempotency.SECRET), owner + "\n" + idempotencyKey);
     }
 
     private int keysOf(TestAccounts.Registered owner) {

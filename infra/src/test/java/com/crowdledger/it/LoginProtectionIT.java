@@ -83,6 +83,16 @@ class LoginProtectionIT extends IntegrationTest {
     }
 
     /** Wrong passwords from one client until it is refused; how many were answered 401 first. */
+    /** An account whose address is not proved gets no session and no device cookie, even with its password. */
+    @Test
+    void anUnverifiedAccountCannotLogIn() {
+        TestAccounts.Registered unverified = accounts.registerWithKey("owner", "test");
+        ApiClient.Response login = login(api, unverified.email(), TestAccounts.PASSWORD);
+        assertThat(login.status()).isEqualTo(403);
+        assertThat(login.errorCode()).isEqualTo("EMAIL_NOT_VERIFIED");
+        assertThat(login.raw().headers().allValues("Set-Cookie")).isEmpty();
+    }
+
     private static int failUntilRefused(ApiClient client, String email) {
         List<Integer> statuses = new ArrayList<>();
         int status;

@@ -28,6 +28,7 @@ public final class OtherNode {
         arguments.put("server.port", "0");
         arguments.put("spring.datasource.url", jdbcUrl);
         arguments.put("spring.datasource.username", "postgres");
+        arguments.put("spring.datasource.password", TestInfrastructure.databasePassword());
         arguments.put("crowdledger.security.allow-http", "true");
         arguments.put("crowdledger.master-key", TestInfrastructure.MASTER_KEY);
         arguments.put("crowdledger.data-dir", tempDir(name));

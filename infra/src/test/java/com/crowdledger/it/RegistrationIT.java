@@ -72,6 +72,17 @@ class RegistrationIT extends IntegrationTest {
     }
 
     @Test
+    void anAddressMustBeAtADomainName() {
+        for (String email : List.of("abc@[127.0.0.1]", "abc@localhost", "a@b")) {
+            ApiClient.Response response = api.post("/v1/auth/register")
+                    .body(Map.of("email", email, "password", TestAccounts.PASSWORD, "role", "owner", "name", "X"))
+                    .send();
+            assertThat(response.status()).as(email).isEqualTo(422);
+            assertThat(response.json().path("error").path("details").findValuesAsText("field")).contains("email");
+        }
+    }
+
+    @Test
     void duplicateEmailIs409EvenInAnotherCase() {
         String email = TestAccounts.uniqueEmail();
         Map<String, Object> body = Map.of("email", email, "password", TestAccounts.PASSWORD, "role", "owner",

@@ -7,6 +7,7 @@ import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Errors;
+import com.crowdledger.shared.web.NoIdempotencyKey;
 import com.crowdledger.shared.web.PublicEndpoint;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ final class RouteCoverage {
         if (has(handler, PathVariable.class)) {
             expected.add(ErrorCode.NOT_FOUND);
         }
-        if ("POST".equals(method)) {
+        if ("POST".equals(method) && annotation(handler, NoIdempotencyKey.class) == null) {
             expected.addAll(List.of(ErrorCode.IDEMPOTENCY_MISMATCH, ErrorCode.CONFLICT));
             requireParameter(route, operation, "Idempotency-Key", problems);
         }

@@ -4,6 +4,7 @@ import com.crowdledger.shared.crypto.MasterKey;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -34,5 +35,14 @@ public final class TestInfrastructure {
     }
 
     private TestInfrastructure() {
+    }
+
+    /** The password of the embedded PostgreSQL the tests' service started (other nodes connect with it). */
+    public static String databasePassword() {
+        try {
+            return Files.readString(DATA_DIR.resolve("postgres.password")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

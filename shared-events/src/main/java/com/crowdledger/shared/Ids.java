@@ -1,6 +1,7 @@
 package com.crowdledger.shared;
 
 import com.crowdledger.shared.crypto.RandomTokens;
+import java.util.Map;
 
 /** Prefixed, opaque ids ("acct_4fJ9...") made of random base62 (SPEC §1): the one list of prefixes. */
 public final class Ids {
@@ -29,6 +30,15 @@ public final class Ids {
     public static final String EARNING = "earn_";
 
     private static final int RANDOM_CHARS = 22; // about 131 bits
+    /** What each kind of id names, for messages ("API key not found"). */
+    private static final Map<String, String> NOUNS = Map.ofEntries(
+            Map.entry(ACCOUNT, "Account"), Map.entry(API_KEY, "API key"), Map.entry(CAMPAIGN, "Campaign"),
+            Map.entry(BUG, "Bug report"), Map.entry(TESTER, "Tester"), Map.entry(OFFER, "Offer"),
+            Map.entry(PARTNER, "Partner"), Map.entry(CLICK, "Click"), Map.entry(CONVERSION, "Conversion"),
+            Map.entry(GAME, "Game"), Map.entry(PLAYTEST, "Playtest"), Map.entry(SLOT, "Slot"),
+            Map.entry(SUBMISSION, "Submission"), Map.entry(PAYMENT, "Payment"), Map.entry(CHAT, "Conversation"),
+            Map.entry(MESSAGE, "Message"), Map.entry(NOTIFICATION, "Notification"), Map.entry(WEBHOOK, "Webhook endpoint"),
+            Map.entry(EVENT, "Event"), Map.entry(DELIVERY, "Delivery"), Map.entry(EARNING, "Earning"));
 
     private Ids() {
     }
@@ -36,6 +46,12 @@ public final class Ids {
     /** An id of the wrong kind names nothing: callers answer 404 before touching storage. */
     public static boolean hasPrefix(String id, String prefix) {
         return id != null && id.startsWith(prefix) && id.length() > prefix.length();
+    }
+
+    /** The noun for an id's kind ("API key" for {@code key_...}); "Object" for an id of no known kind. */
+    public static String nounOf(String id) {
+        int end = id == null ? -1 : id.indexOf('_');
+        return end < 0 ? "Object" : NOUNS.getOrDefault(id.substring(0, end + 1), "Object");
     }
 
     public static String next(String prefix) {

@@ -2,6 +2,7 @@ package com.crowdledger.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** Live and test data are separate worlds: an object of one mode is invisible to keys of the other. */
 public enum Mode {
@@ -9,7 +10,7 @@ public enum Mode {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

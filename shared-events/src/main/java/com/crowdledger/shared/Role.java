@@ -3,6 +3,7 @@ package com.crowdledger.shared;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** Who an account is. A role bounds the scopes any of its keys may ever hold. */
@@ -24,7 +25,7 @@ public enum Role {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

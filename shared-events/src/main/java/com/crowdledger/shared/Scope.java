@@ -2,6 +2,7 @@ package com.crowdledger.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** What a key may do (SPEC §2). */
 public enum Scope {
@@ -9,7 +10,7 @@ public enum Scope {
 
     @JsonValue
     public String wireName() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator

@@ -19,12 +19,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A company or a tester: unique e-mail and slug, verified by the token mailed at registration (or a renewed one).
- * A registration never verified keeps its address only while its token is valid.
+ * A registration never verified holds its address for 48 hours from registration, however often its token is
+ * renewed: after that, registering the address again replaces it.
  */
 @Aggregate
 class Account {
     /** A verification mail is renewed at most this often, so the address's owner is not flooded. */
     static final Duration RENEWAL_INTERVAL = Duration.ofMinutes(1);
+    /** How many times a registration's token is renewed at most (the mails stop after that). */
+    static final int MAX_RENEWALS = 5;
 
     @AggregateIdentifier
     private String accountId;
@@ -32,6 +35,9 @@ class Account {
     private String verificationTokenHash;
     private Instant verificationIssuedAt;
     private Instant verificationExpiresAt;
+    /** Until when the unverified registration holds its address: fixed at registration. */
+    private Instant claimExpiresAt;
+    private int renewals;
     private boolean emailVerified;
 
     Account() {
@@ -70,7 +76,7 @@ class Account {
     @CommandHandler
     boolean handle(RenewVerificationCommand command) {
         Instant now = now();
-        if (emailVerified || now.isBefore(verificationIssuedAt.plus(RENEWAL_INTERVAL))) {
+        if (emailVerified || renewals >= MAX_RENEWALS || now.isBefore(verificationIssuedAt.plus(RENEWAL_INTERVAL))) {
             return false;
         }
         apply(new AccountVerificationRenewedEvent(accountId, Mode.LIVE, command.verificationTokenHash(),
@@ -81,7 +87,7 @@ class Account {
     @CommandHandler
     void handle(LapseRegistrationCommand command) {
         Instant now = now();
-        if (emailVerified || now.isBefore(verificationExpiresAt)) {
+        if (emailVerified || now.isBefore(claimExpiresAt)) {
             throw DomainException.conflict("An account with this email already exists");
         }
         apply(new AccountRegistrationLapsedEvent(accountId, Mode.LIVE, email, now));
@@ -94,6 +100,7 @@ class Account {
         verificationTokenHash = event.verificationTokenHash();
         verificationIssuedAt = event.registeredAt();
         verificationExpiresAt = event.verificationExpiresAt();
+        claimExpiresAt = event.verificationExpiresAt();
     }
 
     @EventSourcingHandler
@@ -101,6 +108,7 @@ class Account {
         verificationTokenHash = event.verificationTokenHash();
         verificationIssuedAt = event.renewedAt();
         verificationExpiresAt = event.verificationExpiresAt();
+        renewals++;
     }
 
     @EventSourcingHandler

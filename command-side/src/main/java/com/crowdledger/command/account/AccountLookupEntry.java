@@ -17,6 +17,7 @@ class AccountLookupEntry {
     private String slug;
     @Column(name = "verification_token_hash")
     private String verificationTokenHash;
+    /** Until when an unverified registration holds the address (48 h after registration; renewals do not move it). */
     @Column(name = "verification_expires_at")
     private Instant verificationExpiresAt;
     private boolean verified;
@@ -33,9 +34,8 @@ class AccountLookupEntry {
         this.verificationExpiresAt = verificationExpiresAt;
     }
 
-    void renewVerification(String tokenHash, Instant expiresAt) {
+    void renewVerification(String tokenHash) {
         verificationTokenHash = tokenHash;
-        verificationExpiresAt = expiresAt;
     }
 
     void markVerified() {

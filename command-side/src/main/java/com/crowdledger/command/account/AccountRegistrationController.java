@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/auth")
 @PublicEndpoint
 class AccountRegistrationController {
+    /** A mailbox at a domain name (not an IP literal, not a bare host such as {@code localhost}). */
+    static final String EMAIL = "[^@\\s]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
+    static final String EMAIL_RULE = "must be an e-mail address at a domain name";
+
     private final AccountRegistration registration;
     private final VerificationMail mail;
 
@@ -33,14 +38,14 @@ class AccountRegistrationController {
     }
 
     record RegisterRequest(
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Email @Pattern(regexp = EMAIL, message = EMAIL_RULE) @Size(max = 254) String email,
             @NotNull @Size(min = 10, max = 128) String password,
             @NotNull Role role,
             @NotBlank @Size(max = 100) String name) {
     }
 
     record RegisterWithKeyRequest(
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Email @Pattern(regexp = EMAIL, message = EMAIL_RULE) @Size(max = 254) String email,
             @NotNull @Size(min = 10, max = 128) String password,
             @NotNull Role role,
             @NotBlank @Size(max = 100) String name,
@@ -50,7 +55,8 @@ class AccountRegistrationController {
     record VerifyEmailRequest(@NotBlank @Size(max = 200) String token) {
     }
 
-    record ResendRequest(@NotBlank @Email @Size(max = 254) String email) {
+    record ResendRequest(
+            @NotBlank @Email @Pattern(regexp = EMAIL, message = EMAIL_RULE) @Size(max = 254) String email) {
     }
 
     record ResendAnswer(String message) {
@@ -70,7 +76,7 @@ class AccountRegistrationController {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Errors(ErrorCode.CONFLICT) // the e-mail address is taken
+    @Errors({ErrorCode.CONFLICT, ErrorCode.SERVICE_UNAVAILABLE}) // the address is taken; no argon2 slot free
     Registration register(@Valid @RequestBody RegisterRequest request) {
         AccountRegistration.Registered registered = registration.register(request.email(), request.password(),
                 request.role(), request.name(), null);
@@ -80,7 +86,7 @@ class AccountRegistrationController {
 
     @PostMapping("/register/api-key")
     @ResponseStatus(HttpStatus.CREATED)
-    @Errors(ErrorCode.CONFLICT) // the e-mail address is taken
+    @Errors({ErrorCode.CONFLICT, ErrorCode.SERVICE_UNAVAILABLE}) // the address is taken; no argon2 slot free
     AccountWithKey registerWithKey(@Valid @RequestBody RegisterWithKeyRequest request) {
         AccountRegistration.Registered registered = registration.register(request.email(), request.password(),
                 request.role(), request.name(), request.mode() == null ? Mode.LIVE : request.mode());

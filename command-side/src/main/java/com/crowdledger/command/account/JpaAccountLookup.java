@@ -36,10 +36,11 @@ class JpaAccountLookup implements AccountLookup {
                 event.verificationTokenHash(), event.verificationExpiresAt()));
     }
 
+    /** A renewed token replaces the old one; the registration's hold on the address still ends when it did. */
     @EventHandler
     void on(AccountVerificationRenewedEvent event) {
         repository.findById(event.accountId())
-                .ifPresent(entry -> entry.renewVerification(event.verificationTokenHash(), event.verificationExpiresAt()));
+                .ifPresent(entry -> entry.renewVerification(event.verificationTokenHash()));
     }
 
     @EventHandler

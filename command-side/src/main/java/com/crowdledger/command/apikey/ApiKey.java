@@ -20,6 +20,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 class ApiKey {
     static final int MAX_NAME_LENGTH = 100;
+    /** Keys an account may hold per mode, not counting revoked ones: each key has a rate limit of its own. */
+    static final int MAX_ACTIVE_KEYS = 100;
 
     @AggregateIdentifier
     private String keyId;
@@ -27,6 +29,7 @@ class ApiKey {
     private Mode mode;
     private String name;
     private Set<Scope> scopes;
+    private Instant expiresAt;
     private boolean revoked;
 
     ApiKey() {
@@ -34,7 +37,7 @@ class ApiKey {
     }
 
     @CommandHandler
-    ApiKey(IssueApiKeyCommand command) {
+    ApiKey(IssueApiKeyCommand command, ActiveKeys activeKeys) {
         KeyAuthority issuer = command.issuer();
         if (!issuer.tenant().modes().contains(command.mode())) {
             String mode = issuer.tenant().singleMode().wireName();
@@ -50,6 +53,10 @@ class ApiKey {
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw DomainException.invalid("expiresAt", "must be in the future");
+        }
+        if (activeKeys.count(issuer.tenant().accountId(), command.mode()) >= MAX_ACTIVE_KEYS) {
+            throw DomainException.conflict("The account holds " + MAX_ACTIVE_KEYS + " active " + command.mode().wireName()
+                    + " keys, the most it may; revoke one first");
         }
         apply(new ApiKeyIssuedEvent(command.keyId(), issuer.tenant().accountId(), command.mode(),
                 command.name().strip(), Set.copyOf(command.scopes()), command.prefix(), command.secretHash(),
@@ -86,6 +93,7 @@ class ApiKey {
         mode = event.mode();
         name = event.name();
         scopes = event.scopes();
+        expiresAt = event.expiresAt();
     }
 
     @EventSourcingHandler
@@ -100,11 +108,12 @@ class ApiKey {
     }
 
     /**
-     * Another account's key, a key of the other mode, and a key with a scope the caller lacks do not exist for this
-     * caller: a narrower key cannot see, change or revoke a wider one.
+     * Another account's key, a key of the other mode, a key with a scope the caller lacks, and a key that outlives the
+     * caller do not exist for this caller: a narrower or shorter-lived key cannot see, change or revoke a wider or
+     * longer-lived one (and so cannot pass its scopes to a key without expiry).
      */
     private void requireManageableBy(KeyAuthority caller) {
-        if (!caller.tenant().owns(accountId, mode) || !caller.mayManage(scopes)) {
+        if (!caller.tenant().owns(accountId, mode) || !caller.mayManage(scopes, expiresAt)) {
             throw DomainException.notFound("API key");
         }
     }
@@ -125,7 +134,7 @@ class ApiKey {
         if (requested == null || requested.isEmpty()) {
             throw DomainException.invalid("scopes", "must name at least one scope");
         }
-        if (!issuer.mayManage(requested)) {
+        if (!issuer.mayGrant(requested)) {
             throw DomainException.forbidden("A key cannot be given scopes its issuer does not hold");
         }
     }

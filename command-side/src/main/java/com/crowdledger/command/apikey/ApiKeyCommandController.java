@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/auth/api-keys")
 @Authenticated(scope = Scope.KEYS, dashboard = true)
-@Errors(ErrorCode.CONFLICT) // the key is revoked, or was changed at the same moment
+@Errors(ErrorCode.CONFLICT) // the key is revoked or was changed at the same moment; too many active keys
 class ApiKeyCommandController {
     private final ApiKeyIssuing issuing;
     private final CommandGateway commands;

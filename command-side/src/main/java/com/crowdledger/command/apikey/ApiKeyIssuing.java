@@ -39,7 +39,7 @@ public class ApiKeyIssuing {
 
     /** The key as the read model now shows it to this caller (its projection commits with the command). */
     ApiKeySummary summary(String keyId, KeyAuthority caller) {
-        return queries.query(new FindApiKeyQuery(keyId, caller.tenant(), caller.scopes()),
+        return queries.query(new FindApiKeyQuery(keyId, caller.tenant(), caller.scopes(), caller.expiresAt()),
                         ResponseTypes.optionalInstanceOf(ApiKeySummary.class)).join()
                 .orElseThrow(() -> DomainException.notFound("API key"));
     }

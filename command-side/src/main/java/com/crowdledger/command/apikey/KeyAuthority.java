@@ -20,8 +20,17 @@ public record KeyAuthority(Tenant tenant, Set<Scope> scopes, Instant expiresAt) 
         return new KeyAuthority(Tenant.of(caller), caller.scopes(), caller.keyExpiresAt());
     }
 
-    /** A key with these scopes is one this caller may view, change or revoke. */
-    public boolean mayManage(Set<Scope> keyScopes) {
+    /** These scopes are all the caller's own: it may grant them. */
+    public boolean mayGrant(Set<Scope> keyScopes) {
         return scopes.containsAll(keyScopes);
+    }
+
+    /**
+     * A key with these scopes and this expiry (null: none) is one this caller may view, change or revoke: one it could
+     * have issued itself, with no scope it lacks and no life beyond its own.
+     */
+    public boolean mayManage(Set<Scope> keyScopes, Instant keyExpiresAt) {
+        return mayGrant(keyScopes)
+                && (expiresAt == null || (keyExpiresAt != null && !keyExpiresAt.isAfter(expiresAt)));
     }
 }

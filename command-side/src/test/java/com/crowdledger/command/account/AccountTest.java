@@ -192,6 +192,32 @@ class AccountTest {
     }
 
     @Test
+    void renewingTheTokenDoesNotExtendTheRegistrationsHoldOnTheAddress() {
+        Instant renewedAt = EXPIRES_AT.minus(Duration.ofHours(1));
+        givenRegisteredAccount()
+                .andGiven(new AccountVerificationRenewedEvent(ACCOUNT_ID, Mode.LIVE, OTHER_TOKEN_HASH,
+                        renewedAt.plus(Duration.ofHours(48)), renewedAt))
+                .andGivenCurrentTime(EXPIRES_AT)
+                .when(new LapseRegistrationCommand(ACCOUNT_ID))
+                .expectEvents(new AccountRegistrationLapsedEvent(ACCOUNT_ID, Mode.LIVE, EMAIL, EXPIRES_AT));
+    }
+
+    @Test
+    void tokenIsRenewedFiveTimesAtMost() {
+        TestExecutor<Account> account = givenRegisteredAccount();
+        Instant at = REGISTERED_AT;
+        for (int i = 0; i < Account.MAX_RENEWALS; i++) {
+            at = at.plus(Duration.ofMinutes(2));
+            account = account.andGiven(new AccountVerificationRenewedEvent(ACCOUNT_ID, Mode.LIVE, OTHER_TOKEN_HASH,
+                    at.plus(Duration.ofHours(48)), at));
+        }
+        account.andGivenCurrentTime(at.plus(Duration.ofHours(1)))
+                .when(new RenewVerificationCommand(ACCOUNT_ID, TOKEN_HASH, at.plus(Duration.ofHours(49))))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
     void registrationDoesNotLapseWhileItsTokenIsValid() {
         givenRegisteredAccount()
                 .andGivenCurrentTime(EXPIRES_AT.minusMillis(1))

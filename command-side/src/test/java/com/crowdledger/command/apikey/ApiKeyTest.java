@@ -33,10 +33,14 @@ class ApiKeyTest {
     private static final Set<Scope> KEY_SCOPES = Set.of(Scope.CAMPAIGNS, Scope.KEYS);
 
     private FixtureConfiguration<ApiKey> fixture;
+    /** How many active keys the account holds already; tests set it. */
+    private int active;
+    private final ActiveKeys activeKeys = (accountId, mode) -> active;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ApiKey.class);
+        fixture.registerInjectableResource(activeKeys);
     }
 
     // --- issue --------------------------------------------------------------------------------------------
@@ -149,6 +153,23 @@ class ApiKeyTest {
                 .when(issue(Mode.LIVE, Mode.LIVE, "Stale", KEY_SCOPES, OWNER_SCOPES, NOW))
                 .expectNoEvents()
                 .expectException(invalidField("expiresAt"));
+    }
+
+    @Test
+    void cannotIssueKeyBeyondTheAccountsActiveKeys() {
+        active = ApiKey.MAX_ACTIVE_KEYS;
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "One too many", KEY_SCOPES, OWNER_SCOPES, null))
+                .expectNoEvents()
+                .expectException(domainError(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void canIssueTheLastKeyTheAccountMayHold() {
+        active = ApiKey.MAX_ACTIVE_KEYS - 1;
+        fixture.givenCurrentTime(NOW)
+                .when(issue(Mode.LIVE, Mode.LIVE, "The last", KEY_SCOPES, OWNER_SCOPES, null))
+                .expectSuccessfulHandlerExecution();
     }
 
     // --- change -------------------------------------------------------------------------------------------
@@ -362,6 +383,26 @@ class ApiKeyTest {
                 .when(change(Mode.LIVE, "Renamed", null, Set.of(Scope.KEYS)))
                 .expectNoEvents()
                 .expectException(domainError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void expiringKeyCannotChangeAKeyThatOutlivesIt() {
+        givenIssuedKey(Mode.LIVE) // never expires
+                .when(new ChangeApiKeyCommand(KEY_ID, authority(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES,
+                        NOW.plus(Duration.ofDays(1))), null, OWNER_SCOPES))
+                .expectNoEvents()
+                .expectException(domainError(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void expiringKeyCanChangeAKeyThatExpiresNoLater() {
+        Instant expiry = NOW.plus(Duration.ofDays(1));
+        fixture.given(new ApiKeyIssuedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "CI key", KEY_SCOPES, PREFIX,
+                        SECRET_HASH, expiry, ISSUED_AT))
+                .andGivenCurrentTime(NOW)
+                .when(new ChangeApiKeyCommand(KEY_ID, authority(ACCOUNT_ID, Mode.LIVE, OWNER_SCOPES, expiry),
+                        "Renamed", null))
+                .expectEvents(new ApiKeyChangedEvent(KEY_ID, ACCOUNT_ID, Mode.LIVE, "Renamed", KEY_SCOPES, NOW));
     }
 
     @Test

@@ -12,12 +12,19 @@ import com.crowdledger.shared.error.ErrorCode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,17 +35,22 @@ import org.springframework.stereotype.Component;
  * {@link AuthCacheInvalidation}).
  *
  * <p>Refusals are made as cheap as acceptances: a key that matched nothing is remembered (a bounded negative cache,
- * so a repeated wrong key costs neither a query nor argon2), and argon2 runs only inside the {@link Argon2Gate}.
- * The caller charges the client's address before {@link #verify} (see {@link Authentication}).
+ * so a repeated wrong key costs neither a query nor argon2), and argon2 runs in its own lane of {@link SecretHashing}
+ * (logins cannot take its slots). The caller charges the client's address before {@link #verify} (see
+ * {@link Authentication}).
+ *
+ * <p>argon2 proves once that a key matches its stored hash; that proof is kept ({@code proven}, for a day after its
+ * last use) apart from the key's state, so the state's periodic reload and every eviction cost a query, not argon2
+ * again. Requests that present one unproven key at once share one verification.
  */
 @Component
 class ApiKeyAuthenticator {
     private static final Duration CACHE_TTL = Duration.ofMinutes(10);
     private static final Duration REFUSED_TTL = Duration.ofMinutes(10);
+    private static final Duration PROOF_TTL = Duration.ofDays(1);
 
     private final ApiKeyFormat format;
     private final SecretHashing hashing;
-    private final Argon2Gate argon2;
     private final ApiKeyViewRepository keys;
     private final AccountViewRepository accounts;
     private final ApiKeyUsage usage;
@@ -49,15 +61,18 @@ class ApiKeyAuthenticator {
      * up memory (those are paid for by the guessers' address limits instead).
      */
     private final Cache<String, Boolean> refused;
+    /** Fingerprint → the stored hash argon2 found it matches. Not evicted by changes: a key's hash never changes. */
+    private final Cache<String, String> proven;
+    /** Verifications under way, by fingerprint: concurrent requests with one new key wait for the same one. */
+    private final Map<String, CompletableFuture<AuthenticatedKey>> verifying = new ConcurrentHashMap<>();
     /** Bumped by every eviction: a load that raced an eviction does not cache what it read. */
     private final AtomicLong evictions = new AtomicLong();
     private final Counter argon2Verifications;
 
-    ApiKeyAuthenticator(ApiKeyFormat format, SecretHashing hashing, Argon2Gate argon2, ApiKeyViewRepository keys,
+    ApiKeyAuthenticator(ApiKeyFormat format, SecretHashing hashing, ApiKeyViewRepository keys,
                         AccountViewRepository accounts, ApiKeyUsage usage, MeterRegistry meters) {
         this.format = format;
         this.hashing = hashing;
-        this.argon2 = argon2;
         this.keys = keys;
         this.accounts = accounts;
         this.usage = usage;
@@ -70,6 +85,16 @@ class ApiKeyAuthenticator {
                 .maximumSize(100_000)
                 .expireAfterWrite(REFUSED_TTL)
                 .build();
+        this.proven = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(PROOF_TTL)
+                .build();
+        for (SecretHashing.Lane lane : SecretHashing.Lane.values()) {
+            FunctionCounter.builder("crowdledger.auth.argon2.busy", hashing, h -> h.refusals(lane))
+                    .tag("lane", lane.name().toLowerCase(Locale.ROOT))
+                    .description("argon2id runs refused with 503 because every slot of the lane stayed busy")
+                    .register(meters);
+        }
         CaffeineCacheMetrics.monitor(meters, verified, "api-keys");
         this.argon2Verifications = Counter.builder("crowdledger.auth.argon2.verifications")
                 .description("argon2id verifications of presented API keys (cache misses that matched a prefix)")
@@ -91,12 +116,7 @@ class ApiKeyAuthenticator {
             throw invalid();
         }
         long evictionsBefore = evictions.get();
-        List<ApiKeyView> candidates = keys.findByPrefix(format.displayPrefix(presented));
-        AuthenticatedKey key = candidates.isEmpty() ? null : argon2.run(() -> {
-            // requests with one key queue here together: the first one's answer serves those behind it
-            AuthenticatedKey known = verified.getIfPresent(fingerprint);
-            return known != null || refused.getIfPresent(fingerprint) != null ? known : matching(candidates, presented);
-        });
+        AuthenticatedKey key = shared(fingerprint, () -> matching(presented, fingerprint));
         if (key == null) {
             refused.put(fingerprint, Boolean.TRUE);
             throw invalid();
@@ -105,6 +125,29 @@ class ApiKeyAuthenticator {
             verified.put(fingerprint, key);
         }
         return key;
+    }
+
+    /** Runs the verification of a key once for all the requests presenting it at this moment. */
+    private AuthenticatedKey shared(String fingerprint, Supplier<AuthenticatedKey> verification) {
+        CompletableFuture<AuthenticatedKey> mine = new CompletableFuture<>();
+        CompletableFuture<AuthenticatedKey> running = verifying.putIfAbsent(fingerprint, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            AuthenticatedKey key = verification.get();
+            mine.complete(key);
+            return key;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            verifying.remove(fingerprint, mine);
+        }
     }
 
     void recordUse(AuthenticatedKey key, Instant at) {
@@ -121,15 +164,21 @@ class ApiKeyAuthenticator {
         verified.invalidateAll();
     }
 
-    /** The candidate whose hash the presented key matches, with its account; null if none. In an argon2 slot. */
-    private AuthenticatedKey matching(List<ApiKeyView> candidates, String presented) {
+    /** The stored key the presented one is, with its account; null if none. argon2 only for an unproven match. */
+    private AuthenticatedKey matching(String presented, String fingerprint) {
+        List<ApiKeyView> candidates = keys.findByPrefix(format.displayPrefix(presented));
+        String provenHash = proven.getIfPresent(fingerprint);
         for (ApiKeyView candidate : candidates) {
-            argon2Verifications.increment();
-            if (hashing.verify(candidate.secretHash(), presented)) {
-                return accounts.findById(candidate.accountId())
-                        .map(account -> AuthenticatedKey.of(candidate, account))
-                        .orElseThrow(ApiKeyAuthenticator::invalid);
+            if (!candidate.secretHash().equals(provenHash)) {
+                argon2Verifications.increment();
+                if (!hashing.verify(SecretHashing.Lane.PRESENTED_KEYS, candidate.secretHash(), presented)) {
+                    continue;
+                }
+                proven.put(fingerprint, candidate.secretHash());
             }
+            return accounts.findById(candidate.accountId())
+                    .map(account -> AuthenticatedKey.of(candidate, account))
+                    .orElseThrow(ApiKeyAuthenticator::invalid);
         }
         return null;
     }

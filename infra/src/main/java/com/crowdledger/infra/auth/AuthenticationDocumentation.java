@@ -48,7 +48,7 @@ class AuthenticationDocumentation implements OperationDocumenter {
 
     @Override
     public void document(DocumentedOperation operation) {
-        // an argon2id check that found no free slot (Argon2Gate): keys on a cache miss, and logins
+        // an argon2id run that found no free slot (SecretHashing's lanes): keys on a cache miss, logins, new secrets
         int busy = ErrorStatus.of(ErrorCode.SERVICE_UNAVAILABLE);
         operation.addResponseHeader("Retry-After", new Header().$ref("#/components/headers/Retry-After"),
                 status -> status == busy);

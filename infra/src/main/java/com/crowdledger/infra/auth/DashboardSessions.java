@@ -1,12 +1,14 @@
 package com.crowdledger.infra.auth;
 
-import com.crowdledger.shared.crypto.Digests;
-import com.crowdledger.shared.crypto.RandomTokens;
+import com.crowdledger.events.account.AccountRegistrationLapsedEvent;
 import com.crowdledger.query.account.AccountView;
 import com.crowdledger.query.account.AccountViewRepository;
+import com.crowdledger.shared.crypto.Digests;
+import com.crowdledger.shared.crypto.RandomTokens;
 import com.crowdledger.shared.error.DomainException;
-import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.processing.Subscribing;
+import com.crowdledger.shared.web.Caller;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
@@ -16,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +29,8 @@ import org.springframework.stereotype.Component;
  * A session acts for its account in both modes, with every scope of the account's role.
  */
 @Component
+@Subscribing
+@ProcessingGroup("dashboard-sessions")
 class DashboardSessions {
     static final String COOKIE = "crowdledger_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
@@ -76,11 +82,20 @@ class DashboardSessions {
                         "A dashboard session must send its CSRF token in " + CSRF_HEADER);
             }
         }
-        AccountView account = accounts.findById(rows.get(0)[0]).orElseThrow();
+        AccountView account = accounts.findById(rows.get(0)[0]).orElse(null);
+        if (account == null) {
+            return Optional.empty(); // the account is gone (a lapsed registration)
+        }
         if (!account.emailVerified()) {
             throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify the account's e-mail address first");
         }
         return Optional.of(new Caller(account.id(), account.role(), null, null, account.role().scopes(), null));
+    }
+
+    /** A lapsed registration's sessions end with it. */
+    @EventHandler
+    void on(AccountRegistrationLapsedEvent event) {
+        jdbc.update("delete from dashboard_sessions where account_id = ?", event.accountId());
     }
 
     void purgeExpired() {

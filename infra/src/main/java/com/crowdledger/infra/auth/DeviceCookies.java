@@ -10,10 +10,12 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Device cookies (Openwall's scheme, which OWASP recommends against lockouts): a browser that logged in to an e-mail
- * gets a cookie signed for that e-mail, {@code <nonce>.<expiry>.<HMAC>}. Its later login attempts on that e-mail are
- * limited on their own (per nonce), so failures that others cause, who cannot have the cookie, never lock it out.
- * Nothing is stored: the HMAC key is the platform secret {@value #SECRET}, the same on every node.
+ * Device cookies (Openwall's scheme, which OWASP recommends against lockouts): a browser that logged in to a verified
+ * account gets a cookie signed for that account, {@code <nonce>.<expiry>.<HMAC>}. Its later login attempts on the
+ * account's e-mail are limited on their own (per nonce), so failures that others cause, who cannot have the cookie,
+ * never lock it out. Bound to the account, not the e-mail: a cookie from a registration that lapsed is worth nothing
+ * to the account that took the address next. Nothing is stored: the HMAC key is the platform secret
+ * {@value #SECRET}, the same on every node.
  */
 @Component
 class DeviceCookies {
@@ -27,28 +29,28 @@ class DeviceCookies {
         this.secrets = secrets;
     }
 
-    /** A cookie value for a browser that has just logged in to {@code email} (normalized). */
-    String issue(String email) {
+    /** A cookie value for a browser that has just logged in to this account. */
+    String issue(String accountId) {
         String nonce = RandomTokens.base62(22);
         long expires = Instant.now().plus(LIFETIME).getEpochSecond();
-        return nonce + "." + expires + "." + signature(email, nonce, expires);
+        return nonce + "." + expires + "." + signature(accountId, nonce, expires);
     }
 
-    /** The device (its nonce) if the request carries an unexpired cookie signed for {@code email}; else null. */
-    String deviceOf(HttpServletRequest request, String email) {
+    /** The device (its nonce) if the request carries an unexpired cookie signed for this account; else null. */
+    String deviceOf(HttpServletRequest request, String accountId) {
         String value = cookie(request);
         String[] parts = value == null ? new String[0] : value.split("\\.", -1);
         if (parts.length != 3 || parts[0].isEmpty() || !parts[1].matches("[0-9]{1,12}")) {
             return null;
         }
         long expires = Long.parseLong(parts[1]);
-        boolean valid = Digests.constantTimeEquals(signature(email, parts[0], expires), parts[2])
+        boolean valid = Digests.constantTimeEquals(signature(accountId, parts[0], expires), parts[2])
                 && Instant.now().getEpochSecond() < expires;
         return valid ? parts[0] : null;
     }
 
-    private String signature(String email, String nonce, long expires) {
-        return Digests.hmacSha256Hex(secrets.get(SECRET), email + "\n" + nonce + "\n" + expires);
+    private String signature(String accountId, String nonce, long expires) {
+        return Digests.hmacSha256Hex(secrets.get(SECRET), accountId + "\n" + nonce + "\n" + expires);
     }
 
     private static String cookie(HttpServletRequest request) {

@@ -1,19 +1,20 @@
 package com.crowdledger.infra.auth;
 
 import com.crowdledger.command.secret.SecretHashing;
+import com.crowdledger.infra.auth.AuthenticatedKey.AccountSummary;
+import com.crowdledger.infra.ratelimit.RateLimits;
+import com.crowdledger.infra.web.SecuritySettings;
 import com.crowdledger.query.account.AccountView;
 import com.crowdledger.query.account.AccountViewRepository;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
-import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Errors;
+import com.crowdledger.shared.web.NoIdempotencyKey;
 import com.crowdledger.shared.web.PublicEndpoint;
-import com.crowdledger.infra.auth.AuthenticatedKey.AccountSummary;
-import com.crowdledger.infra.ratelimit.RateLimits;
-import com.crowdledger.infra.web.SecuritySettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -42,18 +43,16 @@ class IdentityController {
     private final String decoyHash;
     private final SecretHashing hashing;
     private final AccountViewRepository accounts;
-    private final Argon2Gate argon2;
     private final DashboardSessions sessions;
     private final DeviceCookies devices;
     private final boolean secureCookie;
     private final RateLimits rateLimits;
 
-    IdentityController(SecretHashing hashing, Argon2Gate argon2, AccountViewRepository accounts,
+    IdentityController(SecretHashing hashing, AccountViewRepository accounts,
                        DashboardSessions sessions, DeviceCookies devices, SecuritySettings security,
                        Environment environment, RateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.hashing = hashing;
-        this.argon2 = argon2;
         this.accounts = accounts;
         this.sessions = sessions;
         this.devices = devices;
@@ -95,42 +94,48 @@ class IdentityController {
      */
     @PostMapping("/login")
     @PublicEndpoint
-    @Errors({ErrorCode.INVALID_CREDENTIALS, ErrorCode.SERVICE_UNAVAILABLE})
+    @NoIdempotencyKey
+    @Errors({ErrorCode.INVALID_CREDENTIALS, ErrorCode.EMAIL_NOT_VERIFIED, ErrorCode.SERVICE_UNAVAILABLE})
     ResponseEntity<LoggedIn> login(@Valid @RequestBody LoginRequest login, HttpServletRequest request,
                                    HttpServletResponse response) {
         String email = login.email().strip().toLowerCase(Locale.ROOT);
-        RateLimits.LoginAttempt attempt = rateLimits.forLogin(email, devices.deviceOf(request, email), request,
-                response);
-        AccountView account;
+        AccountView account = accounts.findByEmail(email).orElse(null);
+        String device = account == null ? null : devices.deviceOf(request, account.id());
+        RateLimits.LoginAttempt attempt = rateLimits.forLogin(email, device, request, response);
+        boolean matches;
         try {
-            account = passwordMatches(email, login.password());
+            matches = passwordMatches(account, login.password());
         } catch (RuntimeException notJudged) { // too busy to check (503), or our own failure: not a wrong password
             attempt.giveBack();
             throw notJudged;
         }
-        if (account == null) {
+        if (!matches) {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The e-mail or password is wrong");
         }
         attempt.giveBack();
+        if (!account.emailVerified()) {
+            // no session and no device cookie until the address is proved: a squatter gets nothing to keep
+            throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify the account's e-mail address first");
+        }
         DashboardSessions.NewSession session = sessions.open(account.id());
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE,
                         cookie(DashboardSessions.COOKIE, session.token(), DashboardSessions.LIFETIME).toString())
                 .header(HttpHeaders.SET_COOKIE,
-                        cookie(DeviceCookies.COOKIE, devices.issue(email), DeviceCookies.LIFETIME).toString())
+                        cookie(DeviceCookies.COOKIE, devices.issue(account.id()), DeviceCookies.LIFETIME).toString())
                 .body(new LoggedIn(AccountSummary.of(account), session.csrfToken()));
     }
 
-    /** The account if the password is its own, else null; argon2 runs for unknown e-mails too, against a decoy. */
-    private AccountView passwordMatches(String email, String password) {
-        AccountView account = accounts.findByEmail(email).orElse(null);
+    /** Whether the password is the account's; argon2 runs for unknown e-mails too, against a decoy. */
+    private boolean passwordMatches(AccountView account, String password) {
         String hash = account != null ? account.passwordHash() : decoyHash;
-        boolean matches = argon2.run(() -> hashing.verify(hash, password));
-        return matches && account != null ? account : null;
+        boolean matches = hashing.verify(SecretHashing.Lane.ACCOUNTS, hash, password);
+        return matches && account != null;
     }
 
     @PostMapping("/logout")
     @Authenticated(dashboard = true)
+    @NoIdempotencyKey
     ResponseEntity<LoggedOut> logout(Caller caller, HttpServletRequest request) {
         sessions.close(request);
         return ResponseEntity.ok()

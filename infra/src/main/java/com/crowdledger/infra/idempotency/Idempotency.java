@@ -6,9 +6,11 @@ import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.crypto.AesGcm;
 import com.crowdledger.shared.crypto.Digests;
+import com.crowdledger.shared.crypto.PlatformSecrets;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.NoIdempotencyKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -48,14 +51,20 @@ public class Idempotency implements HandlerInterceptor {
     static final int MAX_KEY_LENGTH = 255;
     private static final String STATE = Idempotency.class.getName() + ".state";
 
+    /** The platform secret that keys the idempotency records' lookup hash and cipher. */
+    public static final String SECRET = "idempotency-keys";
+
     private final PlatformTransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final TrustedProxies proxies;
+    private final PlatformSecrets secrets;
 
-    Idempotency(PlatformTransactionManager transactions, JdbcTemplate jdbc, TrustedProxies proxies) {
+    Idempotency(PlatformTransactionManager transactions, JdbcTemplate jdbc, TrustedProxies proxies,
+                PlatformSecrets secrets) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.proxies = proxies;
+        this.secrets = secrets;
     }
 
     private record Pending(TransactionStatus transaction, byte[] cipherKey, String keyHash) {
@@ -65,16 +74,18 @@ public class Idempotency implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
         String idempotencyKey = request.getHeader(IdempotentBodies.HEADER);
-        if (idempotencyKey == null || !"POST".equals(request.getMethod()) || !ApiHandlers.isApi(handler)) {
+        if (idempotencyKey == null || !"POST".equals(request.getMethod()) || !appliesTo(handler)) {
             return true;
         }
         if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw DomainException.invalid(IdempotentBodies.HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String owner = owner(request);
-        String keyHash = Digests.sha256Hex(owner + "\n" + idempotencyKey);
+        // keyed with a platform secret: a database dump alone cannot test guesses of the client's keys
+        byte[] secret = secrets.get(SECRET);
+        String keyHash = Digests.hmacSha256Hex(secret, owner + "\n" + idempotencyKey);
         // domain-separated from the lookup hash, so the stored key_hash does not give the cipher key
-        byte[] cipherKey = Digests.sha256(("crowdledger idempotent response\n" + owner + "\n" + idempotencyKey)
+        byte[] cipherKey = Digests.hmacSha256(secret, ("response\n" + owner + "\n" + idempotencyKey)
                 .getBytes(StandardCharsets.UTF_8));
         String requestHash = Digests.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "\n"
                 + new String((byte[]) request.getAttribute(IdempotentBodies.BODY), StandardCharsets.UTF_8));
@@ -158,6 +169,12 @@ public class Idempotency implements HandlerInterceptor {
 
     void purgeExpired() {
         jdbc.update("delete from idempotency_keys where expires_at <= now()");
+    }
+
+    /** API POST handlers, less those that say the key does not apply to them. */
+    static boolean appliesTo(Object handler) {
+        return ApiHandlers.isApi(handler)
+                && !((HandlerMethod) handler).hasMethodAnnotation(NoIdempotencyKey.class);
     }
 
     private String owner(HttpServletRequest request) {

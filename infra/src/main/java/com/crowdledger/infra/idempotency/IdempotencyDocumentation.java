@@ -28,7 +28,7 @@ class IdempotencyDocumentation implements OperationDocumenter {
 
     @Override
     public void document(DocumentedOperation operation) {
-        if (!"POST".equals(operation.method())) {
+        if (!"POST".equals(operation.method()) || !Idempotency.appliesTo(operation.handler())) {
             return;
         }
         operation.operation().addParametersItem(new Parameter()

@@ -101,13 +101,16 @@ class VerificationMailSender implements VerificationMail, DisposableBean {
             message.setText("""
                     Hello,
 
-                    confirm this address to activate your Crowdledger account and its API keys:
+                    someone registered a Crowdledger account with this address. If that was you, confirm the
+                    address to activate the account and its API keys:
 
                     %s
 
                     Or send the token to POST /v1/auth/verify-email: {"token": "%s"}
-                    The link works for 48 hours. If you did not register, ignore this mail: an unverified
-                    registration lapses, and the address stays yours.
+
+                    Confirm only if you registered yourself: confirming activates the account with the password
+                    chosen at registration. If it was not you, ignore this mail. An unverified registration holds
+                    the address for 48 hours at most; after that you can register it yourself.
                     """.formatted(link, token), "UTF-8");
             message.setSentDate(Date.from(Instant.now()));
             if (smtp != null) {

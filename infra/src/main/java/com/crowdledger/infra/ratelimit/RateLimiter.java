@@ -3,6 +3,7 @@ package com.crowdledger.infra.ratelimit;
 import com.crowdledger.infra.ratelimit.RateLimitSettings.Limits;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +32,15 @@ import org.springframework.stereotype.Component;
  * token at a time near the limit) and lapses at the end of the minute, so what a node holds unused is small.
  */
 @Component
-class RateLimiter {
+class RateLimiter implements DisposableBean {
     static final List<ChronoUnit> WINDOWS = List.of(ChronoUnit.MINUTES, ChronoUnit.HOURS, ChronoUnit.DAYS);
     static final int LEASE_DIVISOR = 32;
     static final int MAX_LEASE = 1_000;
 
+    /** Connections of the rate limiter's own (see {@link #ownPool}). */
+    static final int POOL_SIZE = 4;
+
+    private final HikariDataSource pool;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final Cache<String, Lease> leases = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -42,12 +48,34 @@ class RateLimiter {
             .build();
 
     RateLimiter(DataSource dataSource) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.pool = ownPool((HikariDataSource) dataSource);
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofMinutes(1)))
                 .build();
+    }
+
+    /**
+     * A small pool of the limiter's own on the same database. A request that draws tokens while it holds a connection
+     * of the main pool (a login inside an {@code Idempotency-Key} transaction) would otherwise need a second one from
+     * the same pool: enough such requests at once hold every connection while each waits for another.
+     */
+    static HikariDataSource ownPool(HikariDataSource main) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(main.getJdbcUrl());
+        pool.setUsername(main.getUsername());
+        pool.setPassword(main.getPassword());
+        pool.setPoolName("rate-limits");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        return pool;
+    }
+
+    @Override
+    public void destroy() {
+        pool.close();
     }
 
     /** The outcome for the tightest window: the one with the fewest requests left (the shortest on a tie). */

@@ -6,6 +6,8 @@ import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.error.FieldIssue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -33,6 +36,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorResponses errors;
+
+    ApiExceptionHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
     private static final String INVALID = "The request is invalid";
     private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
 
@@ -100,6 +109,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Envelope> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return respond(request, ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed here", List.of());
+    }
+
+    /** The client accepts no JSON: answered in JSON all the same (the envelope is the only shape there is). */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, ErrorCode.NOT_ACCEPTABLE, "This API answers in application/json only");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -16,6 +16,7 @@ public final class ErrorStatus {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
+            case NOT_ACCEPTABLE -> 406;
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
@@ -27,7 +28,7 @@ public final class ErrorStatus {
     }
 
     /** The code to show for a status the servlet container chose (errors raised outside Spring MVC). */
-    static ErrorCode codeFor(int status) {
+    public static ErrorCode codeFor(int status) {
         return Arrays.stream(ErrorCode.values())
                 .filter(code -> of(code) == status)
                 .findFirst()

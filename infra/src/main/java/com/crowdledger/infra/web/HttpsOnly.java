@@ -48,6 +48,8 @@ class HttpsOnly extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (trustedProxies.isSecure(request)) {
+            // browsers that saw it once never try plain HTTP again for a year
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
             chain.doFilter(request, response);
         } else {
             errors.write(request, response, ErrorCode.FORBIDDEN,

@@ -1,6 +1,8 @@
 package com.crowdledger.infra.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +22,16 @@ public class TrustedProxies {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }
 
-    /** The request arrived over TLS, or a trusted proxy says it did. */
+    /**
+     * The request arrived over TLS, or a trusted proxy says it did: the last {@code X-Forwarded-Proto} value, the one
+     * the nearest proxy wrote (a proxy that appends its own header line leaves the client's lines before it).
+     */
     boolean isSecure(HttpServletRequest request) {
         if (request.isSecure()) {
             return true;
         }
-        String forwardedProto = request.getHeader("X-Forwarded-Proto");
-        return forwardedProto != null && "https".equalsIgnoreCase(forwardedProto.strip())
+        List<String> protos = values(request, "X-Forwarded-Proto");
+        return !protos.isEmpty() && "https".equalsIgnoreCase(protos.get(protos.size() - 1))
                 && isTrusted(request.getRemoteAddr());
     }
 
@@ -36,18 +41,30 @@ public class TrustedProxies {
      */
     public String clientAddress(HttpServletRequest request) {
         String address = request.getRemoteAddr();
-        String forwardedFor = request.getHeader("X-Forwarded-For");
-        if (forwardedFor == null || !isTrusted(address)) {
+        if (!isTrusted(address)) {
             return address;
         }
-        String[] hops = forwardedFor.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            address = hops[i].strip();
+        List<String> hops = values(request, "X-Forwarded-For");
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            address = hops.get(i);
             if (!isTrusted(address)) {
                 return address;
             }
         }
         return address;
+    }
+
+    /** Every comma-separated value of every line of a header, in order ({@code getHeader} gives the first line only). */
+    private static List<String> values(HttpServletRequest request, String header) {
+        List<String> values = new ArrayList<>();
+        for (String line : Collections.list(request.getHeaders(header))) {
+            for (String value : line.split(",")) {
+                if (!value.isBlank()) {
+                    values.add(value.strip());
+                }
+            }
+        }
+        return values;
     }
 
     /** The client for per-client limits: its IPv4 address, or the /64 of its IPv6 address. */

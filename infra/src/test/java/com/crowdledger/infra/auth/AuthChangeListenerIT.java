@@ -47,6 +47,7 @@ class AuthChangeListenerIT extends IntegrationTest {
         String relayed = url.replaceFirst("://([^/:]+):\\d+", "://$1:" + relay.port());
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
+        properties.setProperty("password", ((HikariDataSource) dataSource).getPassword());
         properties.setProperty("socketTimeout", Long.toString(HEARTBEAT.toSeconds()));
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         listener = new AuthChangeListener(() -> DriverManager.getConnection(relayed, properties), evicted::add,

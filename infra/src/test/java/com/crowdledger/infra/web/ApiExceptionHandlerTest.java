@@ -7,9 +7,10 @@ import com.crowdledger.shared.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 class ApiExceptionHandlerTest {
-    private final ApiExceptionHandler handler = new ApiExceptionHandler();
+    private final ApiExceptionHandler handler = new ApiExceptionHandler(new ErrorResponses(JsonMapper.builder().build()));
 
     @Test
     void unavailableIs503WithRetryAfter() {

@@ -26,6 +26,18 @@ class TrustedProxiesTest {
         assertThat(proxies.clientAddress(request("10.0.0.2", null))).isEqualTo("10.0.0.2");
     }
 
+    @Test
+    void aClientsOwnHeaderLineBeforeTheProxysCountsForNothing() {
+        MockHttpServletRequest request = request("10.0.0.2", "10.9.9.9");
+        request.addHeader("X-Forwarded-For", "203.0.113.5"); // the line the proxy appended
+        assertThat(proxies.clientAddress(request)).isEqualTo("203.0.113.5");
+
+        MockHttpServletRequest proto = request("10.0.0.2", null);
+        proto.addHeader("X-Forwarded-Proto", "https"); // the client's
+        proto.addHeader("X-Forwarded-Proto", "http"); // the proxy's
+        assertThat(proxies.isSecure(proto)).isFalse();
+    }
+
     private static MockHttpServletRequest request(String peer, String forwardedFor) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/v1/auth/me");
         request.setRemoteAddr(peer);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.crowdledger.it.IntegrationTest;
+import com.crowdledger.it.TestInfrastructure;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Duration;
@@ -53,7 +54,8 @@ class ScheduledWorkIT extends IntegrationTest {
 
     @Test
     void prometheusCountsExecutionsPerTask() {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/actuator/prometheus").send().body())
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                api.get("/actuator/prometheus").key(TestInfrastructure.ADMIN_TOKEN).send().body())
                 .containsPattern("dbscheduler_task_completions_total\\{result=\"ok\",task=\"idempotency-purge\"} [1-9]")
                 .containsPattern("dbscheduler_task_duration_seconds_count\\{task=\"idempotency-purge\"} [1-9]"));
     }

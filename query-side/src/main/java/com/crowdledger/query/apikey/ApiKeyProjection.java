@@ -1,5 +1,6 @@
 package com.crowdledger.query.apikey;
 
+import com.crowdledger.events.account.AccountRegistrationLapsedEvent;
 import com.crowdledger.events.apikey.ApiKeyChangedEvent;
 import com.crowdledger.events.apikey.ApiKeyIssuedEvent;
 import com.crowdledger.events.apikey.ApiKeyRevokedEvent;
@@ -39,6 +40,12 @@ class ApiKeyProjection {
     @EventHandler
     void on(ApiKeyRevokedEvent event) {
         keys.findById(event.keyId()).ifPresent(key -> key.revoke(event.revokedAt()));
+    }
+
+    /** A lapsed registration's keys die with it. */
+    @EventHandler
+    void on(AccountRegistrationLapsedEvent event) {
+        keys.revokeAllOf(event.accountId(), event.lapsedAt());
     }
 
     @ResetHandler

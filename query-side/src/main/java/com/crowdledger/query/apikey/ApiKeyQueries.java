@@ -29,17 +29,25 @@ class ApiKeyQueries {
         this.usage = usage;
     }
 
+    /** Stands for "no expiry" in the manageability condition: later than any real expiry. */
+    private static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+
     @QueryHandler
     Optional<ApiKeySummary> find(FindApiKeyQuery query) {
-        return keys.find(query.tenant(), query.keyId(), ApiKeyView.wireNames(query.callerScopes()))
+        return keys.find(query.tenant(), query.keyId(), ApiKeyView.wireNames(query.callerScopes()),
+                        until(query.callerExpiresAt()), NEVER)
                 .map(key -> summaries(query.tenant().accountId(), List.of(key)).get(0));
     }
 
-    /** The tenant's keys that a caller holding {@code callerScopes} may manage. */
-    ListPage<ApiKeySummary> list(Tenant tenant, Set<Scope> callerScopes, PageRequest page) {
-        List<ApiKeyView> rows = keys.page(tenant, ApiKeyView.wireNames(callerScopes), page.afterCreatedAt(),
-                page.afterId(), page.fetchLimit());
+    /** The tenant's keys that a caller with these scopes and this expiry (null: none) may manage. */
+    ListPage<ApiKeySummary> list(Tenant tenant, Set<Scope> callerScopes, Instant callerExpiresAt, PageRequest page) {
+        List<ApiKeyView> rows = keys.page(tenant, ApiKeyView.wireNames(callerScopes), until(callerExpiresAt), NEVER,
+                page.afterCreatedAt(), page.afterId(), page.fetchLimit());
         return page.toListPage(rows, ApiKeyView::position, views -> summaries(tenant.accountId(), views));
+    }
+
+    private static Instant until(Instant callerExpiresAt) {
+        return callerExpiresAt == null ? NEVER : callerExpiresAt;
     }
 
     private List<ApiKeySummary> summaries(String accountId, List<ApiKeyView> views) {

@@ -37,13 +37,13 @@ class ApiKeyQueryController {
     ListPage<ApiKeySummary> list(Caller caller, @RequestParam(required = false) Mode mode, PageRequest page) {
         Tenant tenant = Tenant.of(caller);
         return (mode == null ? Optional.of(tenant) : tenant.inMode(mode))
-                .map(visible -> queries.list(visible, caller.scopes(), page))
+                .map(visible -> queries.list(visible, caller.scopes(), caller.keyExpiresAt(), page))
                 .orElseGet(() -> ListPage.complete(List.of()));
     }
 
     @GetMapping("/{id}")
     ApiKeySummary get(Caller caller, @PathVariable String id) {
-        return queries.find(new FindApiKeyQuery(id, Tenant.of(caller), caller.scopes()))
+        return queries.find(new FindApiKeyQuery(id, Tenant.of(caller), caller.scopes(), caller.keyExpiresAt()))
                 .orElseThrow(() -> DomainException.notFound("API key"));
     }
 }

@@ -2,6 +2,7 @@ package com.crowdledger.query.feed;
 
 import com.crowdledger.shared.TenantEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -81,12 +82,20 @@ final class FeedRecords {
 
     private byte[] serialize(Object payload) {
         try {
-            ObjectNode value = json.valueToTree(payload);
-            value.properties().removeIf(field -> field.getKey().endsWith(SECRET_HASH_SUFFIX));
+            JsonNode value = json.valueToTree(payload);
+            dropSecretHashes(value);
             return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + payload.getClass().getName() + " for Kafka", e);
         }
+    }
+
+    /** Removes every field named {@code ...Hash}, at any depth. */
+    static void dropSecretHashes(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(field -> field.getKey().endsWith(SECRET_HASH_SUFFIX));
+        }
+        node.forEach(FeedRecords::dropSecretHashes);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -75,4 +75,12 @@ class FeedRecordsTest {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void hashesAreDroppedAtAnyDepth() throws Exception {
+        JsonNode value = JSON.readTree("{\"name\":\"x\",\"secretHash\":\"h\",\"nested\":{\"tokenHash\":\"t\","
+                + "\"list\":[{\"passwordHash\":\"p\",\"kept\":1}]}}");
+        FeedRecords.dropSecretHashes(value);
+        assertThat(value.toString()).isEqualTo("{\"name\":\"x\",\"nested\":{\"list\":[{\"kept\":1}]}}");
+    }
 }

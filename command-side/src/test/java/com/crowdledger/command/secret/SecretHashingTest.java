@@ -1,27 +1,34 @@
-package com.crowdledger.infra.auth;
+package com.crowdledger.command.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crowdledger.command.secret.SecretHashing.Lane;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** argon2 work is bounded: beyond the slots, a short wait, then 503. */
-class Argon2GateTest {
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Argon2Gate gate = new Argon2Gate(meters, 1, Duration.ofMillis(100));
+/** argon2 work is bounded per lane: beyond the slots, a short wait, then 503; one lane never blocks the other. */
+class SecretHashingTest {
+    private final SecretHashing hashing = new SecretHashing(1, Duration.ofMillis(100));
 
     @Test
-    void workBeyondTheSlotsWaitsBrieflyThenIsRefusedWith503() throws Exception {
+    void hashesVerifyAsPhcStrings() {
+        String hash = hashing.hash("correct horse battery");
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(hashing.verify(Lane.PRESENTED_KEYS, hash, "correct horse battery")).isTrue();
+        assertThat(hashing.verify(Lane.ACCOUNTS, hash, "wrong")).isFalse();
+    }
+
+    @Test
+    void workBeyondALanesSlotsWaitsBrieflyThenIsRefusedWith503WhileTheOtherLaneGoesOn() throws Exception {
         CountDownLatch inSlot = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> gate.run(() -> {
+        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> hashing.inSlot(Lane.ACCOUNTS, () -> {
             inSlot.countDown();
             await(release);
             return "first";
@@ -29,29 +36,30 @@ class Argon2GateTest {
         assertThat(inSlot.await(5, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> gate.run(() -> "second"))
+        assertThatThrownBy(() -> hashing.inSlot(Lane.ACCOUNTS, () -> "second"))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
-        assertThat(meters.get("crowdledger.auth.argon2.busy").counter().count()).isEqualTo(1);
+        assertThat(hashing.refusals(Lane.ACCOUNTS)).isEqualTo(1);
+        assertThat(hashing.inSlot(Lane.PRESENTED_KEYS, () -> "keys go on")).isEqualTo("keys go on");
 
         release.countDown();
         assertThat(holder.get(5, TimeUnit.SECONDS)).isEqualTo("first");
-        assertThat(gate.run(() -> "third")).as("the slot is free again").isEqualTo("third");
+        assertThat(hashing.inSlot(Lane.ACCOUNTS, () -> "third")).as("the slot is free again").isEqualTo("third");
     }
 
     @Test
     void waitingWorkGetsTheSlotWhenItFreesUp() throws Exception {
-        Argon2Gate patient = new Argon2Gate(meters, 1, Duration.ofSeconds(10));
+        SecretHashing patient = new SecretHashing(1, Duration.ofSeconds(10));
         CountDownLatch inSlot = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> patient.run(() -> {
+        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> patient.inSlot(Lane.ACCOUNTS, () -> {
             inSlot.countDown();
             await(release);
             return "first";
         }));
         assertThat(inSlot.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> patient.run(() -> "second"));
+        CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> patient.inSlot(Lane.ACCOUNTS, () -> "second"));
         assertThat(waiter).isNotDone();
         release.countDown();
         assertThat(waiter.get(5, TimeUnit.SECONDS)).isEqualTo("second");
@@ -60,10 +68,10 @@ class Argon2GateTest {
 
     @Test
     void aFailureFreesItsSlot() {
-        assertThatThrownBy(() -> gate.run(() -> {
+        assertThatThrownBy(() -> hashing.inSlot(Lane.ACCOUNTS, () -> {
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
-        assertThat(gate.run(() -> "next")).isEqualTo("next");
+        assertThat(hashing.inSlot(Lane.ACCOUNTS, () -> "next")).isEqualTo("next");
     }
 
     private static void await(CountDownLatch latch) {
