@@ -70,6 +70,8 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(runtime.toFile())
+                // its start-up check logs in: with the password once the cluster requires it
+                .setConnectConfig("password", password(dataDir.resolve(PASSWORD_FILE)))
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), postgresData);
         return postgres;
