@@ -21,6 +21,7 @@ import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -218,7 +219,8 @@ class Bug {
         return value == null || value.isBlank() ? null : required(field, value, maxLength);
     }
 
+    /** Microseconds, as PostgreSQL keeps them: a read model's day or keyset is the event's own. */
     private static Instant now() {
-        return GenericEventMessage.clock.instant();
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -20,6 +20,7 @@ import com.crowdledger.shared.error.FieldIssue;
 import com.crowdledger.shared.web.Tenant;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -285,7 +286,8 @@ class Campaign {
         return new DomainException(ErrorCode.CONFLICT, message, List.of(new FieldIssue(field, message)));
     }
 
+    /** Microseconds, as PostgreSQL keeps them: a read model's day or keyset is the event's own. */
     private static Instant now() {
-        return GenericEventMessage.clock.instant();
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -9,6 +9,7 @@ import com.crowdledger.shared.Platform;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,7 +109,8 @@ class TesterProfile {
         return code;
     }
 
+    /** Microseconds, as PostgreSQL keeps them: a read model's day or keyset is the event's own. */
     private static Instant now() {
-        return GenericEventMessage.clock.instant();
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
