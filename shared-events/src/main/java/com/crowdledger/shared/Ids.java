@@ -29,13 +29,32 @@ public final class Ids {
     public static final String EARNING = "earn_";
 
     private static final int RANDOM_CHARS = 22; // about 131 bits
+    /** Longer than any id made here; a longer one names nothing. */
+    private static final int MAX_REST_CHARS = 64;
 
     private Ids() {
     }
 
-    /** An id of the wrong kind names nothing: callers answer 404 before touching storage. */
+    /**
+     * An id of the wrong kind, or no id at all, names nothing: callers answer 404 (or refuse the filter) before
+     * touching storage. After its prefix an id is base62, as every id made here, so a stray character (a NUL
+     * byte, which PostgreSQL cannot even compare) never reaches a query.
+     */
     public static boolean hasPrefix(String id, String prefix) {
-        return id != null && id.startsWith(prefix) && id.length() > prefix.length();
+        if (id == null || !id.startsWith(prefix)) {
+            return false;
+        }
+        int rest = id.length() - prefix.length();
+        if (rest < 1 || rest > MAX_REST_CHARS) {
+            return false;
+        }
+        for (int i = prefix.length(); i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String next(String prefix) {
