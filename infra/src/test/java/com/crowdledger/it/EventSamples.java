@@ -1,5 +1,6 @@
 package com.crowdledger.it;
 
+import com.crowdledger.shared.Money;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -63,6 +64,9 @@ final class EventSamples {
         }
         if (raw == LocalDate.class) {
             return LocalDate.of(2026, 11, 23);
+        }
+        if (raw == Money.class) {
+            return Money.of("12.34", "USD"); // a currency the sample's String would not be
         }
         if (raw == BigDecimal.class) {
             return new BigDecimal("12.34");

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,8 @@ class RebuildIT extends IntegrationTest {
             List<String> tables = new ArrayList<>();
             readModel.path("tables").forEach(t -> tables.add(t.asText()));
             Map<String, List<Map<String, Object>>> live = snapshot(tables);
-            if (List.of("account-view", "apikey-view").contains(readModel.path("name").asText())) {
+            boolean filledHere = List.of("account-view", "apikey-view").contains(readModel.path("name").asText());
+            if (filledHere) {
                 // the data made above; features prove their own read models with data of their own
                 assertThat(live.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
             }
@@ -48,7 +48,9 @@ class RebuildIT extends IntegrationTest {
             ApiClient.Response rebuilt = api.post("/admin/read-models/" + readModel.path("name").asText() + "/rebuild")
                     .key(TestInfrastructure.ADMIN_TOKEN).send();
             assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
-            assertThat(rebuilt.data().path("eventsReplayed").asLong()).isPositive();
+            if (filledHere) { // another read model may have no events yet, depending on the order tests run in
+                assertThat(rebuilt.data().path("eventsReplayed").asLong()).isPositive();
+            }
             assertThat(snapshot(tables)).isEqualTo(live);
         }
         assertThat(api.get("/v1/auth/me").key(owner.key()).send().status()).isEqualTo(200);
@@ -112,21 +114,6 @@ class RebuildIT extends IntegrationTest {
     }
 
     private Map<String, List<Map<String, Object>>> snapshot(List<String> tables) {
-        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-        for (String table : tables) {
-            List<Map<String, Object>> tableRows = jdbc.queryForList("select * from " + table + " order by 1");
-            tableRows.forEach(row -> row.replaceAll((column, value) -> comparable(value)));
-            rows.put(table, tableRows);
-        }
-        return rows;
-    }
-
-    /** SQL arrays compare by identity: compare their elements. */
-    private static Object comparable(Object value) {
-        try {
-            return value instanceof java.sql.Array array ? List.of((Object[]) array.getArray()) : value;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReadModelRows.snapshot(jdbc, tables);
     }
 }

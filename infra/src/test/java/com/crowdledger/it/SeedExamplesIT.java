@@ -38,6 +38,41 @@ class SeedExamplesIT extends IntegrationTest {
                 "notifications");
     }
 
+    /**
+     * TesterPayKit: the documented campaign request, verbatim with a live key ({@code rewardPerBug} a bare number, no
+     * currency: USD), answers the documented shape; the documented list call (a GET with a JSON content type) lists it.
+     */
+    @Test
+    void crowdtestingSeedCreatesAndListsCampaigns() {
+        String key = accounts.verifiedOwner("live").key();
+        ApiClient.Response created = api.post("/v1/campaigns")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .body("""
+                        {
+                        "name": "iOS Login Test",
+                        "platform": "ios",
+                        "testersRequired": 5,
+                        "rewardPerBug": 4.00
+                        }""")
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("success").asBoolean()).isTrue();
+        assertThat(created.data().path("id").asText()).startsWith("camp_");
+        assertThat(created.data().path("name").asText()).isEqualTo("iOS Login Test");
+        assertThat(created.data().path("status").asText()).isEqualTo("draft");
+        assertThat(java.time.Instant.parse(created.data().path("createdAt").asText())).isNotNull();
+        assertThat(created.data().path("rewardPerBug").decimalValue()).isEqualByComparingTo("4.00");
+        assertThat(created.data().path("currency").asText()).isEqualTo("USD");
+
+        ApiClient.Response listed = api.get("/v1/campaigns")
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .send();
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.data().get(0).path("id").asText()).isEqualTo(created.data().path("id").asText());
+    }
+
     /** TesterPayKit: a GET with a JSON content type and a bad key answers the documented error shape. */
     @Test
     void crowdtestingSeedErrorShape() {

@@ -39,13 +39,32 @@ public final class Ids {
             Map.entry(SUBMISSION, "Submission"), Map.entry(PAYMENT, "Payment"), Map.entry(CHAT, "Conversation"),
             Map.entry(MESSAGE, "Message"), Map.entry(NOTIFICATION, "Notification"), Map.entry(WEBHOOK, "Webhook endpoint"),
             Map.entry(EVENT, "Event"), Map.entry(DELIVERY, "Delivery"), Map.entry(EARNING, "Earning"));
+    /** Longer than any id made here; a longer one names nothing. */
+    private static final int MAX_REST_CHARS = 64;
 
     private Ids() {
     }
 
-    /** An id of the wrong kind names nothing: callers answer 404 before touching storage. */
+    /**
+     * An id of the wrong kind, or no id at all, names nothing: callers answer 404 (or refuse the filter) before
+     * touching storage. After its prefix an id is base62, as every id made here, so a stray character (a NUL
+     * byte, which PostgreSQL cannot even compare) never reaches a query.
+     */
     public static boolean hasPrefix(String id, String prefix) {
-        return id != null && id.startsWith(prefix) && id.length() > prefix.length();
+        if (id == null || !id.startsWith(prefix)) {
+            return false;
+        }
+        int rest = id.length() - prefix.length();
+        if (rest < 1 || rest > MAX_REST_CHARS) {
+            return false;
+        }
+        for (int i = prefix.length(); i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The noun for an id's kind ("API key" for {@code key_...}); "Object" for an id of no known kind. */

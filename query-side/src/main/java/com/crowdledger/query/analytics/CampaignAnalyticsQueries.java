@@ -1,0 +1,134 @@
+package com.crowdledger.query.analytics;
+
+import com.crowdledger.events.bug.BugStatus;
+import com.crowdledger.events.bug.Severity;
+import com.crowdledger.query.analytics.CampaignAnalytics.AnalyticsBugCounts;
+import com.crowdledger.query.analytics.CampaignAnalytics.AnalyticsDay;
+import com.crowdledger.query.analytics.CampaignAnalytics.AnalyticsRewardSpend;
+import com.crowdledger.query.analytics.CampaignAnalytics.AnalyticsSeverityCounts;
+import com.crowdledger.query.analytics.CampaignAnalytics.AnalyticsStatusCounts;
+import com.crowdledger.query.analytics.CampaignAnalytics.AnalyticsTesterCounts;
+import com.crowdledger.shared.Money;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.web.Tenant;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a campaign's analytics from its counters: the campaign's row (within the caller's tenant), its cohorts and
+ * days within the window (a few rows per day), and the triage times of the window's triaged bugs for the median
+ * (an index-only scan). Nothing here grows with the account's other campaigns.
+ */
+@Component
+class CampaignAnalyticsQueries {
+    /** The longest window, in days: a year, leap day included. */
+    static final int MAX_DAYS = 366;
+
+    private final AnalyticsCampaignRowRepository campaigns;
+    private final JdbcTemplate jdbc;
+    private final Clock clock = Clock.systemUTC();
+
+    CampaignAnalyticsQueries(AnalyticsCampaignRowRepository campaigns, JdbcTemplate jdbc) {
+        this.campaigns = campaigns;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param from null: the campaign's first day, or the earliest day that keeps the window within a year
+     * @param to   null: today (UTC)
+     */
+    CampaignAnalytics analytics(Tenant owner, String campaignId, LocalDate from, LocalDate to) {
+        AnalyticsCampaignRow campaign = campaigns.find(owner, campaignId)
+                .orElseThrow(() -> DomainException.notFound("Campaign"));
+        LocalDate last = to != null ? to : LocalDate.now(clock);
+        LocalDate first = from != null ? from : latest(campaign.createdOn(), last.minusDays(MAX_DAYS - 1));
+        if (last.isBefore(first)) {
+            throw DomainException.invalid(to != null ? "to" : "from", "the window ends before it starts ("
+                    + first + " to " + last + ")");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw DomainException.invalid("to", "a window is at most " + MAX_DAYS + " days");
+        }
+
+        Map<BugStatus, Long> byStatus = new EnumMap<>(BugStatus.class);
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        jdbc.query("""
+                        select status, severity, sum(bugs) from analytics_cohorts
+                        where campaign_id = ? and reported_on between ? and ?
+                        group by status, severity""",
+                row -> {
+                    long bugs = row.getLong(3);
+                    byStatus.merge(BugStatus.valueOf(row.getString(1)), bugs, Long::sum);
+                    bySeverity.merge(Severity.valueOf(row.getString(2)), bugs, Long::sum);
+                }, campaignId, first, last);
+
+        Map<LocalDate, AnalyticsDay> days = new HashMap<>();
+        BigDecimal[] spend = {BigDecimal.ZERO};
+        jdbc.query("""
+                        select day, reported, accepted, reward_spend from analytics_days
+                        where campaign_id = ? and day between ? and ?""",
+                row -> {
+                    LocalDate day = row.getObject(1, LocalDate.class);
+                    days.put(day, new AnalyticsDay(day, row.getLong(2), row.getLong(3)));
+                    spend[0] = spend[0].add(row.getBigDecimal(4));
+                }, campaignId, first, last);
+
+        Double median = jdbc.queryForObject("""
+                        select percentile_cont(0.5) within group (order by triage_seconds) from analytics_bugs
+                        where campaign_id = ? and reported_on between ? and ? and triage_seconds is not null""",
+                Double.class, campaignId, first, last);
+
+        List<AnalyticsDay> daily = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            daily.add(days.getOrDefault(day, new AnalyticsDay(day, 0, 0)));
+        }
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        Money rewardSpend = new Money(spend[0], campaign.currency());
+        return new CampaignAnalytics(campaign.campaignId(), first, last,
+                new AnalyticsBugCounts(total, statusCounts(byStatus), severityCounts(bySeverity)),
+                acceptanceRate(byStatus),
+                new AnalyticsTesterCounts(campaign.testersJoined(), campaign.testersRequired()),
+                new AnalyticsRewardSpend(rewardSpend.amount(), rewardSpend.currency()),
+                median == null ? null : BigDecimal.valueOf(median).setScale(1, RoundingMode.UNNECESSARY),
+                daily);
+    }
+
+    /** Accepted (fixed and verified included) ÷ decided; null while nothing is decided. */
+    static BigDecimal acceptanceRate(Map<BugStatus, Long> byStatus) {
+        long accepted = count(byStatus, BugStatus.ACCEPTED) + count(byStatus, BugStatus.FIXED)
+                + count(byStatus, BugStatus.VERIFIED);
+        long decided = accepted + count(byStatus, BugStatus.REJECTED);
+        return decided == 0 ? null
+                : BigDecimal.valueOf(accepted).divide(BigDecimal.valueOf(decided), 4, RoundingMode.HALF_UP);
+    }
+
+    private static AnalyticsStatusCounts statusCounts(Map<BugStatus, Long> byStatus) {
+        return new AnalyticsStatusCounts(count(byStatus, BugStatus.NEW), count(byStatus, BugStatus.TRIAGED),
+                count(byStatus, BugStatus.ACCEPTED), count(byStatus, BugStatus.REJECTED),
+                count(byStatus, BugStatus.FIXED), count(byStatus, BugStatus.VERIFIED));
+    }
+
+    private static AnalyticsSeverityCounts severityCounts(Map<Severity, Long> bySeverity) {
+        return new AnalyticsSeverityCounts(bySeverity.getOrDefault(Severity.CRITICAL, 0L),
+                bySeverity.getOrDefault(Severity.HIGH, 0L), bySeverity.getOrDefault(Severity.MEDIUM, 0L),
+                bySeverity.getOrDefault(Severity.LOW, 0L));
+    }
+
+    private static long count(Map<BugStatus, Long> byStatus, BugStatus status) {
+        return byStatus.getOrDefault(status, 0L);
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
