@@ -1,5 +1,6 @@
 package com.crowdledger.it;
 
+import com.crowdledger.shared.Money;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -75,6 +76,9 @@ final class EventSamples {
         }
         if (raw == long.class || raw == Long.class) {
             return 1234L;
+        }
+        if (raw == Money.class) {
+            return Money.of("12.34", "USD");
         }
         if (raw.isEnum()) {
             return raw.getEnumConstants()[0];
