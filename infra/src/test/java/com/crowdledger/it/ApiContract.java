@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The API description ({@code GET /v1/openapi.json}) as the integration tests hold the service to it. It is fetched
  * once per test JVM, from the first service a test talks to; then {@link ApiClient} hands every response it receives
  * to {@link #verify}: a response to a documented operation must have a documented status, carry the headers that
- * status requires, and match the status's schema (JSON Schema 2020-12, the OpenAPI 3.1 dialect). The check is
+ * status requires, and match the status's schema (JSON Schema 2020-12, the OpenAPI 3.1 dialect); a body of another
+ * media type (an HTML page) must be one the status documents. The check is
  * stricter than the description in one way: objects may not carry properties the description does not list.
  * Requests to routes outside the description (actuator, operator routes, unknown routes, other methods) are not
  * checked.
@@ -131,13 +132,18 @@ public final class ApiContract {
         });
         String pointer = "/paths/" + escape(route) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + status
                 + "/content/application~1json/schema";
-        if (response.path("content").has("application/json")) {
+        String mediaType = headers.firstValue("Content-Type").map(type -> type.split(";", 2)[0].strip())
+                .orElse(null);
+        JsonNode content = response.path("content");
+        boolean otherDocumentedType = mediaType != null && !mediaType.equals("application/json")
+                && content.has(mediaType);
+        if (content.has("application/json") && !otherDocumentedType) {
             schema(pointer).validate(body == null || body.isBlank() ? "null" : body, InputFormat.JSON).stream()
                     .limit(10)
                     .map(ApiContract::describe)
                     .forEach(problems::add);
-        } else if (body != null && !body.isBlank()) {
-            problems.add("a body where the description has none");
+        } else if (!otherDocumentedType && body != null && !body.isBlank()) {
+            problems.add("a body where the description has none (" + mediaType + ")");
         }
         if (problems.isEmpty()) {
             return Optional.empty();

@@ -80,6 +80,9 @@ final class EventSamples {
         if (raw == long.class || raw == Long.class) {
             return 1234L;
         }
+        if (raw == Money.class) {
+            return Money.of("12.34", "USD");
+        }
         if (raw.isEnum()) {
             return raw.getEnumConstants()[0];
         }

@@ -36,6 +36,8 @@ public abstract class IntegrationTest {
         registry.add("crowdledger.security.trusted-proxies", () -> TestInfrastructure.TRUSTED_PROXIES);
         // due tasks and deadlines run within a fraction of a second, not the production 5 s
         registry.add("db-scheduler.polling-interval", () -> "200ms");
+        // tracking's hold periods and attribution windows count in days of 3 s, so tests can see them end
+        registry.add("crowdledger.tracking.day", () -> TrackingFixtures.DAY.toString());
     }
 
     @BeforeEach

@@ -3,14 +3,19 @@ package com.crowdledger.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.List;
-import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +25,10 @@ class RebuildIT extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void rebuildingEveryReadModelGivesTheSameRows() {
@@ -38,6 +47,7 @@ class RebuildIT extends IntegrationTest {
         for (JsonNode readModel : readModels) {
             List<String> tables = new ArrayList<>();
             readModel.path("tables").forEach(t -> tables.add(t.asText()));
+            awaitTrackingProcessors();
             Map<String, List<Map<String, Object>>> live = snapshot(tables);
             boolean filledHere = List.of("account-view", "apikey-view").contains(readModel.path("name").asText());
             if (filledHere) {
@@ -99,6 +109,27 @@ class RebuildIT extends IntegrationTest {
         Map<String, List<Map<String, Object>>> live = snapshot(List.of("api_keys"));
         assertThat(rebuildNow("apikey-view").status()).isEqualTo(200);
         assertThat(snapshot(List.of("api_keys"))).isEqualTo(live);
+    }
+
+    /**
+     * Read models kept by tracking processors follow the event store a moment later: compare them once every
+     * tracking processor has reached the store's head.
+     */
+    private void awaitTrackingProcessors() {
+        long head = eventStore.createHeadToken().position().orElse(0);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline) && processing.eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance)
+                .map(TrackingEventProcessor.class::cast)
+                .flatMap(processor -> processor.processingStatus().values().stream())
+                .anyMatch(status -> status.getCurrentPosition().orElse(-1) < head)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private ApiClient.Response rebuildNow(String readModel) {

@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>its security: none for {@code @PublicEndpoint}; for {@code @Authenticated}, a Bearer key with the scopes
  *       as roles, the same scopes in {@code x-scopes}, and the dashboard session (with its CSRF token on unsafe
  *       methods) exactly where it is accepted;</li>
- *   <li>its 2xx answer in the success envelope, and every error code the platform and the endpoint may answer,
- *       under the code's status: HTTPS only, rate limits and internal errors everywhere; authentication;
+ *   <li>its 2xx answer in the success envelope (or a redirect), and every error code the platform and the endpoint
+ *       may answer, under the code's status: HTTPS only, rate limits and internal errors everywhere; authentication;
  *       validation of bodies and query parameters; not found on routes with an id; idempotency on POST; the
  *       codes of {@code @Errors};</li>
  *   <li>{@code Request-Id} on every response; {@code Idempotency-Key} on POST; {@code limit} and {@code cursor}
@@ -126,8 +126,8 @@ final class RouteCoverage {
             }
         }
         List<String> successes = responses.propertyNames().stream().filter(status -> status.startsWith("2")).toList();
-        if (successes.isEmpty()) {
-            problems.add(route + " describes no successful answer");
+        if (successes.isEmpty() && responses.propertyNames().stream().noneMatch(status -> status.startsWith("3"))) {
+            problems.add(route + " describes no successful answer (2xx, or a redirect)");
         }
         successes.forEach(status -> {
             JsonNode schema = responses.path(status).path("content").path("application/json").path("schema");

@@ -86,4 +86,57 @@ class SeedExamplesIT extends IntegrationTest {
         assertThat(refused.json().path("error").path("message").asText()).isNotBlank();
         assertThat(refused.json().path("error").path("status").asInt()).isEqualTo(401);
     }
+
+    /**
+     * Trcker: the documented example ({@code GET /offers} with a Bearer key and a JSON content type) and each listed
+     * endpoint under {@code /api/v1}: offers, partners, a server-side postback, conversions and reports.
+     */
+    @Test
+    void trackingSeedCallsWork() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("live");
+        String bearer = "Bearer " + owner.key();
+        ApiClient.Response offers = api.get("/api/v1/offers")
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .send();
+        assertThat(offers.status()).as(offers.toString()).isEqualTo(200);
+        assertThat(offers.data().isArray()).isTrue();
+
+        ApiClient.Response offer = api.post("/api/v1/offers").header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .body("""
+                        {"name": "Summer sale", "slug": "summer-sale", "destinationUrl": "https://shop.example/summer",
+                         "defaultRevenue": 40, "defaultPayout": 5}""")
+                .send();
+        assertThat(offer.status()).as(offer.toString()).isEqualTo(201);
+        ApiClient.Response partner = api.post("/api/v1/partners").header("Authorization", bearer)
+                .body("""
+                        {"name": "Bob's blog", "slug": "bob", "email": "bob@example.com"}""")
+                .send();
+        assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
+        String partnerId = partner.data().path("id").asText();
+        assertThat(api.get("/api/v1/partners").header("Authorization", bearer).send().data()).hasSize(1);
+        assertThat(api.get("/api/v1/partners/" + partnerId).header("Authorization", bearer).send().data()
+                .path("slug").asText()).isEqualTo("bob");
+
+        String brand = api.get("/api/v1/auth/me").header("Authorization", bearer).send().data().path("account")
+                .path("slug").asText();
+        String click = TrackingFixtures.clickIdIn(api.fromAnotherAddress().get("/r/" + brand + "/summer-sale?via=bob")
+                .send().header("Location"));
+        ApiClient.Response postback = api.post("/api/v1/conversions").header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .body("""
+                        {"click_id": "%s", "amount": 49.90, "txn_id": "order-1001", "event": "sale", "currency": "USD"}"""
+                        .formatted(click))
+                .send();
+        assertThat(postback.status()).as(postback.toString()).isEqualTo(201);
+
+        assertThat(TrackingFixtures.eventually(() -> api.get("/api/v1/conversions?status=pending")
+                .header("Authorization", bearer).send().data(), data -> data.size() == 1)).hasSize(1);
+        ApiClient.Response report = api.get("/api/v1/reports?groupBy=day,offer,partner,sub1")
+                .header("Authorization", bearer).send();
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.data().has("rows")).isTrue();
+        assertThat(report.data().has("totals")).isTrue();
+    }
 }

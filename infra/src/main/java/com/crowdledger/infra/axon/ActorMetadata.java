@@ -4,6 +4,7 @@ import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.infra.web.RequestIds;
 import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.NoClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <ul>
  *   <li>{@value #ACTOR}: {@code api_key}, {@code dashboard_session}, {@code anonymous} (a public endpoint) or
  *       {@code system} (no request: a deadline, a scheduled task, an event processor);</li>
- *   <li>{@value #ACCOUNT_ID}, {@value #KEY_ID} (keys only), {@value #REQUEST_ID}, {@value #CLIENT_ADDRESS}.</li>
+ *   <li>{@value #ACCOUNT_ID}, {@value #KEY_ID} (keys only), {@value #REQUEST_ID}, {@value #CLIENT_ADDRESS} (not for a
+ *       command marked {@link NoClientAddress}: an anonymous visitor's address is personal data).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,12 +55,13 @@ class ActorMetadata {
             @Override
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
                     List<? extends CommandMessage<?>> messages) {
-                return (index, command) -> command.andMetaData(actor(proxies));
+                return (index, command) -> command.andMetaData(actor(proxies,
+                        !command.getPayloadType().isAnnotationPresent(NoClientAddress.class)));
             }
         };
     }
 
-    static Map<String, String> actor(TrustedProxies proxies) {
+    static Map<String, String> actor(TrustedProxies proxies, boolean withClientAddress) {
         Map<String, String> actor = new HashMap<>();
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             actor.put(ACTOR, "system");
@@ -76,7 +79,9 @@ class ActorMetadata {
             }
         }
         actor.put(REQUEST_ID, RequestIds.of(request));
-        actor.put(CLIENT_ADDRESS, proxies.clientAddress(request));
+        if (withClientAddress) {
+            actor.put(CLIENT_ADDRESS, proxies.clientAddress(request));
+        }
         return actor;
     }
 }

@@ -127,11 +127,23 @@ class ApiDocumentation implements OpenApiCustomizer {
         }
     }
 
-    /** The success envelope around springdoc's 2xx schemas; then the errors, grouped by status; then headers. */
+    /**
+     * The success envelope around springdoc's 2xx schemas; then the errors, grouped by status, in the error envelope
+     * (beside another body the handler declares for that status, such as an HTML page); then headers.
+     */
     private static void writeResponses(DocumentedOperation documented, boolean list) {
         ApiResponses responses = documented.operation().getResponses();
-        responses.keySet().removeIf(status -> !status.startsWith("2")); // springdoc cannot know our error answers
-        responses.values().stream()
+        // springdoc cannot know our error answers: only the 2xx, and what the handler declares itself, stay
+        Set<String> declared = declaredResponses(documented.handler());
+        responses.keySet().removeIf(status -> !status.startsWith("2") && !declared.contains(status));
+        responses.forEach((status, response) -> {
+            if (status.startsWith("3")) {
+                response.setContent(null); // a redirect has no body, whatever the handler's return type
+            }
+        });
+        responses.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("2"))
+                .map(Map.Entry::getValue)
                 .filter(response -> response.getContent() != null)
                 .flatMap(response -> response.getContent().entrySet().stream())
                 .filter(media -> org.springframework.http.MediaType.APPLICATION_JSON
@@ -140,11 +152,19 @@ class ApiDocumentation implements OpenApiCustomizer {
                         list)));
         documented.errors().stream()
                 .collect(Collectors.groupingBy(ErrorStatus::of, TreeMap::new, Collectors.toCollection(TreeSet::new)))
-                .forEach((status, codes) -> responses.addApiResponse(String.valueOf(status), new ApiResponse()
-                        .description(codes.stream().map(code -> "`" + code.name() + "`")
-                                .collect(Collectors.joining(", ", "Error codes: ", ".")))
-                        .content(new Content().addMediaType(JSON,
-                                new MediaType().schema(EnvelopeSchemas.error(status, codes))))));
+                .forEach((status, codes) -> {
+                    String errorCodes = codes.stream().map(code -> "`" + code.name() + "`")
+                            .collect(Collectors.joining(", ", "Error codes: ", "."));
+                    ApiResponse response = responses.computeIfAbsent(String.valueOf(status),
+                            ignored -> new ApiResponse().content(new Content()));
+                    response.description(response.getDescription() == null ? errorCodes
+                            : response.getDescription() + ". Otherwise, in JSON: " + errorCodes);
+                    if (response.getContent() == null) {
+                        response.content(new Content());
+                    }
+                    response.getContent().addMediaType(JSON,
+                            new MediaType().schema(EnvelopeSchemas.error(status, codes)));
+                });
         responses.forEach((status, response) -> documented.headers().stream()
                 .filter(header -> header.statuses().test(Integer.parseInt(status)))
                 .forEach(header -> response.addHeaderObject(header.name(), header.header())));
@@ -205,6 +225,17 @@ class ApiDocumentation implements OpenApiCustomizer {
             returned = returned.as(HttpEntity.class).getGeneric(0);
         }
         return ListPage.class.isAssignableFrom(returned.toClass());
+    }
+
+    /**
+     * The statuses the handler documents itself with swagger's {@code @ApiResponse}: answers outside the platform's
+     * conventions, such as a redirect, an HTML page or a second success status.
+     */
+    private static Set<String> declaredResponses(HandlerMethod handler) {
+        return AnnotatedElementUtils.findMergedRepeatableAnnotations(handler.getMethod(),
+                        io.swagger.v3.oas.annotations.responses.ApiResponse.class).stream()
+                .map(io.swagger.v3.oas.annotations.responses.ApiResponse::responseCode)
+                .collect(Collectors.toSet());
     }
 
     /** The codes declared by {@link Errors} on the method and on its class. */

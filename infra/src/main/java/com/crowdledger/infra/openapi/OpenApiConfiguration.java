@@ -2,6 +2,7 @@ package com.crowdledger.infra.openapi;
 
 import com.crowdledger.query.paging.PageRequest;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.ClientAddress;
 import com.crowdledger.shared.web.ListPage;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -21,10 +22,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static {
-        // handler parameters that are not request parameters: the caller comes from authentication, and a page
-        // from limit and cursor, which ApiDocumentation describes; a ListPage is documented as its items
+        // handler parameters that are not request parameters: the caller comes from authentication, the client's
+        // address from the connection, and a page from limit and cursor, which ApiDocumentation describes; a ListPage
+        // is documented as its items
         SpringDocUtils.getConfig()
-                .addRequestWrapperToIgnore(Caller.class, PageRequest.class)
+                .addRequestWrapperToIgnore(Caller.class, ClientAddress.class, PageRequest.class)
                 .addResponseWrapperToIgnore(ListPage.class);
     }
 

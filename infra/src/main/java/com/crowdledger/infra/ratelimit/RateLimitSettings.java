@@ -2,6 +2,7 @@ package com.crowdledger.infra.ratelimit;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * {@code crowdledger.ratelimit.*}: per key, requests per minute, hour and day (defaults 100 / 5,000 / 50,000);
@@ -9,11 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * each client address (an IPv6 /64) on routes without a key and for refused keys. Failed logins are limited per
  * e-mail and client ({@code login-client}: the client's address, or its device cookie for that e-mail) and per
  * e-mail for clients without its device cookie ({@code login-target}); see ARCHITECTURE.md, "Login protection".
+ * {@code public.<group>} limits the public endpoints that name that limit group, per value of their path variables
+ * (defaults {@value #PUBLIC_MINUTE} / {@value #PUBLIC_HOUR} / {@value #PUBLIC_DAY}).
  * {@code enabled=false} switches all of it off.
  */
 @ConfigurationProperties("crowdledger.ratelimit")
 public record RateLimitSettings(Boolean enabled, Long minute, Long hour, Long day, Map<String, Limits> accounts,
-                                Limits anonymous, Limits loginClient, Limits loginTarget) {
+                                Limits anonymous, Limits loginClient, Limits loginTarget,
+                                @Name("public") Map<String, Limits> publicGroups) {
+    /** High: an advertiser's server sends every postback of a busy offer, and every visitor of a link clicks. */
+    static final long PUBLIC_MINUTE = 120_000;
+    static final long PUBLIC_HOUR = 3_000_000;
+    static final long PUBLIC_DAY = 30_000_000;
+
     public RateLimitSettings {
         enabled = enabled == null || enabled;
         minute = minute == null ? 100 : minute;
@@ -23,6 +32,11 @@ public record RateLimitSettings(Boolean enabled, Long minute, Long hour, Long da
         anonymous = orElse(anonymous, new Limits(60L, 1_000L, 10_000L));
         loginClient = orElse(loginClient, new Limits(5L, 20L, 50L));
         loginTarget = orElse(loginTarget, new Limits(20L, 100L, 300L));
+        publicGroups = publicGroups == null ? Map.of() : Map.copyOf(publicGroups);
+    }
+
+    Limits forPublicGroup(String group) {
+        return orElse(publicGroups.get(group), new Limits(PUBLIC_MINUTE, PUBLIC_HOUR, PUBLIC_DAY));
     }
 
     Limits forAccount(String accountId) {

@@ -92,6 +92,15 @@ class RateLimiter implements DisposableBean {
     }
 
     /**
+     * The refusal this node already knows for the bucket (it found it empty, and its window has not turned), without
+     * drawing anything or asking the database; null when it knows of none.
+     */
+    Decision knownRefusal(String bucketKey, Limits limits) {
+        Lease lease = leases.getIfPresent(leaseKey(bucketKey, limits));
+        return lease == null ? null : lease.knownRefusal(Instant.now());
+    }
+
+    /**
      * Returns a token taken by {@link #consume} to this node's lease, where the next request of the bucket finds it
      * (the shared row still counts it as drawn, so no node can exceed the limit because of it).
      */
@@ -122,6 +131,8 @@ class RateLimiter implements DisposableBean {
         private Instant validUntil = Instant.MIN;
         /** The shared bucket ran dry: nothing can refill it before this window boundary, so do not ask. */
         private Instant exhaustedUntil = Instant.MIN;
+        /** The window that ran dry (an index into {@link #WINDOWS}). */
+        private int exhaustedWindow;
 
         Lease(long[] limits, BucketProxy bucket) {
             this.limits = limits;
@@ -133,11 +144,11 @@ class RateLimiter implements DisposableBean {
                 draw(now);
             }
             if (unused == 0) {
-                int exhausted = tightest(sharedLeft);
-                Instant reset = nextBoundary(now, WINDOWS.get(exhausted));
-                exhaustedUntil = reset;
-                long retryAfter = Math.max(1, (Duration.between(now, reset).toMillis() + 999) / 1000);
-                return new Decision(false, limits[exhausted], 0, reset.getEpochSecond(), retryAfter);
+                if (!now.isBefore(exhaustedUntil)) {
+                    exhaustedWindow = tightest(sharedLeft);
+                    exhaustedUntil = nextBoundary(now, WINDOWS.get(exhaustedWindow));
+                }
+                return refusal(now);
             }
             unused--;
             long[] left = new long[sharedLeft.length];
@@ -147,6 +158,15 @@ class RateLimiter implements DisposableBean {
             int tightest = tightest(left);
             return new Decision(true, limits[tightest], left[tightest],
                     nextBoundary(now, WINDOWS.get(tightest)).getEpochSecond(), 0);
+        }
+
+        synchronized Decision knownRefusal(Instant now) {
+            return unused == 0 && now.isBefore(exhaustedUntil) ? refusal(now) : null;
+        }
+
+        private Decision refusal(Instant now) {
+            long retryAfter = Math.max(1, (Duration.between(now, exhaustedUntil).toMillis() + 999) / 1000);
+            return new Decision(false, limits[exhaustedWindow], 0, exhaustedUntil.getEpochSecond(), retryAfter);
         }
 
         synchronized void giveBack() {

@@ -3,15 +3,30 @@ package com.crowdledger.infra.ratelimit;
 import com.crowdledger.infra.web.ApiHandlers;
 import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.PublicEndpoint;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
-/** Draws every API request from its bucket right after authentication, before the handler does any work. */
+/**
+ * Draws every API request from its bucket right after authentication, before the handler does any work: the
+ * caller's, or for a public endpoint its limit group's ({@link PublicEndpoint#limit()}) or else the client address's.
+ */
 @Component
 public class RateLimiting implements HandlerInterceptor {
+    /** What a public endpoint with a limit group answers when it refuses: unknown target, wrong credentials. */
+    private static final Set<Integer> REFUSALS = Set.of(401, 404);
+    /** The limit group of each public handler method ("" for none), worked out once. */
+    private final Map<Method, String> groups = new ConcurrentHashMap<>();
     private final RateLimits limits;
 
     RateLimiting(RateLimits limits) {
@@ -25,11 +40,41 @@ public class RateLimiting implements HandlerInterceptor {
         }
         // Authentication ran first: an API request without a caller is one to a public endpoint
         Caller caller = RequestCaller.of(request);
+        String group = caller == null ? limitGroup((HandlerMethod) handler) : "";
         if (caller != null) {
             limits.forCaller(caller, response);
+        } else if (!group.isEmpty()) {
+            limits.forPublicGroup(group, pathVariables(request), request, response);
         } else {
             limits.forClientAddress(request, response);
         }
         return true;
+    }
+
+    /** A public endpoint with a limit group answered a refusal: its client's address pays for it. */
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception failure) {
+        if (ApiHandlers.isApi(handler) && request.getDispatcherType() != DispatcherType.ERROR
+                && RequestCaller.of(request) == null && !limitGroup((HandlerMethod) handler).isEmpty()
+                && REFUSALS.contains(response.getStatus())) {
+            limits.chargeRefusal(request);
+        }
+    }
+
+    private String limitGroup(HandlerMethod handler) {
+        return groups.computeIfAbsent(handler.getMethod(), ignored -> {
+            PublicEndpoint onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                    PublicEndpoint.class);
+            PublicEndpoint declared = onMethod != null ? onMethod
+                    : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PublicEndpoint.class);
+            return declared == null ? "" : declared.limit();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> pathVariables(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
     }
 }

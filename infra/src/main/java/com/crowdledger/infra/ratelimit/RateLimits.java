@@ -2,6 +2,7 @@ package com.crowdledger.infra.ratelimit;
 
 import com.crowdledger.infra.ratelimit.RateLimitSettings.Limits;
 import com.crowdledger.infra.web.TrustedProxies;
+import com.crowdledger.shared.crypto.Digests;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Caller;
@@ -12,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +27,9 @@ public class RateLimits {
     private static final String KEY = "key";
     private static final String ADDRESS = "address";
     private static final String LOGIN = "login";
+    private static final String PUBLIC = "public";
+    /** Longer path values are hashed into the bucket's key. */
+    private static final int MAX_KEY_VALUES_LENGTH = 200;
 
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
@@ -36,7 +42,7 @@ public class RateLimits {
         this.settings = settings;
         this.proxies = proxies;
         this.rejections = Map.of(KEY, rejections(meters, KEY), ADDRESS, rejections(meters, ADDRESS),
-                LOGIN, rejections(meters, LOGIN));
+                LOGIN, rejections(meters, LOGIN), PUBLIC, rejections(meters, PUBLIC));
     }
 
     /** An authenticated request: per key, or per account for a dashboard session. */
@@ -50,7 +56,45 @@ public class RateLimits {
      * per client network (an IPv4 address, an IPv6 /64).
      */
     public void forClientAddress(HttpServletRequest request, HttpServletResponse response) {
-        apply("ip:" + proxies.clientNetwork(request), settings.anonymous(), response, ADDRESS);
+        apply(addressBucket(request), settings.anonymous(), response, ADDRESS);
+    }
+
+    /**
+     * A request to a public endpoint with a limit group of its own: per value of the route's path variables (an offer
+     * of a brand, say), not per address. An address this node has seen use up its own limit with refused requests
+     * (see {@link #chargeRefusal}) is refused first, without drawing anything.
+     */
+    public void forPublicGroup(String group, Map<String, String> pathVariables, HttpServletRequest request,
+                               HttpServletResponse response) {
+        if (!settings.enabled()) {
+            return;
+        }
+        RateLimiter.Decision addressRefused = limiter.knownRefusal(addressBucket(request), settings.anonymous());
+        if (addressRefused != null) {
+            refuse(addressRefused, response, ADDRESS);
+        }
+        apply("public:" + group + ":" + valuesKey(pathVariables), settings.forPublicGroup(group), response, PUBLIC);
+    }
+
+    /**
+     * A public endpoint with a limit group refused a request (unknown target, wrong secret): the client's address
+     * pays a token of its own limit, so guessing is as slow there as anywhere, while the accepted requests of a busy
+     * address never touch it. Once the address's limit is used up, its requests are refused before any work.
+     */
+    public void chargeRefusal(HttpServletRequest request) {
+        if (settings.enabled()) {
+            limiter.consume(addressBucket(request), settings.anonymous());
+        }
+    }
+
+    private String addressBucket(HttpServletRequest request) {
+        return "ip:" + proxies.clientNetwork(request);
+    }
+
+    /** The path variables' values in the order of their names; long ones hashed, so a bucket key stays short. */
+    private static String valuesKey(Map<String, String> pathVariables) {
+        String values = new TreeMap<>(pathVariables).values().stream().collect(Collectors.joining("/"));
+        return values.length() <= MAX_KEY_VALUES_LENGTH ? values : Digests.sha256Hex(values);
     }
 
     /**

@@ -21,6 +21,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
     VALIDATION_ERROR(Kind.INVALID),
     IDEMPOTENCY_MISMATCH(Kind.INVALID),
+    /** A postback for a click older than its offer's attribution window. */
+    CLICK_EXPIRED(Kind.INVALID),
     RATE_LIMITED(Kind.THROTTLED),
     INTERNAL_ERROR(Kind.INTERNAL),
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE);

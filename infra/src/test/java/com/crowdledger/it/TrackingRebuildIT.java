@@ -1,0 +1,166 @@
+package com.crowdledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crowdledger.command.tracking.conversion.RecordConversionPayoutCommand;
+import com.crowdledger.it.TrackingFixtures.Offer;
+import com.crowdledger.shared.web.Tenant;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tracking's read models kept by tracking processors (the conversion list, the report rollups) rebuilt from the event
+ * store: the same rows and the same report as before, and totals equal to the listed conversions, also when
+ * postbacks keep arriving during the rebuild (nothing counted twice, nothing lost).
+ */
+class TrackingRebuildIT extends IntegrationTest {
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+
+    @Test
+    void rebuiltReportAndConversionListEqualTheLiveOnes() {
+        TrackingFixtures tracking = new TrackingFixtures(api, accounts.verifiedOwner("live"), "live");
+        Offer first = tracking.offer("first", Map.of("holdDays", 0));
+        Offer second = tracking.offer("second", Map.of("defaultRevenue", "12.34", "defaultPayout", "1.11"));
+        tracking.partner("ann");
+        tracking.partner("ben");
+        List<String> conversions = new ArrayList<>();
+        for (int visitor = 0; visitor < 4; visitor++) {
+            ApiClient client = api.fromAnotherAddress();
+            for (String offer : List.of("first", "second")) {
+                String click = tracking.click(client, offer, visitor % 2 == 0 ? "ann" : "ben");
+                tracking.click(client, offer, "ann");
+                conversions.add(tracking.postbackByKey(Map.of("click_id", click, "txn_id", "t" + visitor,
+                        "amount", visitor + ".25")).data().path("id").asText());
+            }
+        }
+        api.patch("/v1/conversions/" + conversions.get(1)).key(tracking.key()).body(Map.of("status", "rejected"))
+                .send();
+        api.patch("/v1/conversions/" + conversions.get(2)).key(tracking.key()).body(Map.of("status", "reversed"))
+                .send();
+        commands.sendAndWait(new RecordConversionPayoutCommand(conversions.get(4),
+                Tenant.account(tracking.owner().accountId()), "payout-batch-1"));
+        assertThat(api.get("/v1/conversions/" + conversions.get(4)).key(tracking.key()).send().status())
+                .isEqualTo(200);
+
+        JsonNode report = TrackingFixtures.eventually(() -> tracking.report(tracking.key(),
+                "groupBy=day,offer,partner,sub1"), r -> r.path("totals").path("conversions").asInt() == 6
+                && r.path("totals").path("clicks").asInt() == 16);
+        JsonNode list = TrackingFixtures.eventually(() -> api.get("/v1/conversions?limit=100").key(tracking.key())
+                .send().data(), data -> data.size() == 8
+                && data.findValuesAsText("status").contains("paid"));
+        Map<String, List<Map<String, Object>>> rows = rows(tracking, List.of(first.id(), second.id()));
+        assertTotalsAreTheListedConversions(report, list);
+
+        for (String readModel : List.of("report-rollup", "conversion-view")) {
+            ApiClient.Response rebuilt = api.post("/admin/read-models/" + readModel + "/rebuild")
+                    .key(TestInfrastructure.ADMIN_TOKEN).send();
+            assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        }
+
+        assertThat(tracking.report(tracking.key(), "groupBy=day,offer,partner,sub1")).isEqualTo(report);
+        assertThat(api.get("/v1/conversions?limit=100").key(tracking.key()).send().data()).isEqualTo(list);
+        assertThat(rows(tracking, List.of(first.id(), second.id()))).isEqualTo(rows);
+    }
+
+    @Test
+    void rebuildWhilePostbacksArriveCountsEachConversionOnce() throws Exception {
+        TrackingFixtures tracking = new TrackingFixtures(api, accounts.verifiedOwner("live"), "live");
+        Offer offer = tracking.offer("steady", Map.of("holdDays", 0));
+        tracking.partner("pat");
+        String click = tracking.click(api.fromAnotherAddress(), "steady", "pat");
+        ApiClient advertiser = api.fromAnotherAddress();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger recorded = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(3);
+        try {
+            for (int w = 0; w < 3; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    for (int i = 0; writing.get(); i++) {
+                        if (tracking.postbackBySecret(advertiser, "steady", Map.of("click_id", click, "txn_id",
+                                writer + "-" + i, "amount", "1.01", "secret", offer.secret())).send().status() == 201) {
+                            recorded.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (int rebuild = 0; rebuild < 3; rebuild++) {
+                for (String readModel : List.of("report-rollup", "conversion-view")) {
+                    assertThat(api.post("/admin/read-models/" + readModel + "/rebuild")
+                            .key(TestInfrastructure.ADMIN_TOKEN).send().status()).isEqualTo(200);
+                }
+            }
+        } finally {
+            writing.set(false);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        int expected = recorded.get();
+        assertThat(expected).isPositive();
+        JsonNode report = TrackingFixtures.eventually(() -> tracking.report(tracking.key(), "groupBy=offer"),
+                r -> r.path("totals").path("conversions").asInt() == expected);
+        assertThat(report.path("totals").path("conversions").asInt()).isEqualTo(expected);
+        assertThat(new BigDecimal(report.path("totals").path("revenue").asText()))
+                .isEqualByComparingTo(new BigDecimal("1.01").multiply(BigDecimal.valueOf(expected)));
+        assertThat(report.path("totals").path("clicks").asInt()).isEqualTo(1);
+        assertThat(TrackingFixtures.eventually(() -> jdbc.queryForObject(
+                "select count(*) from conversions where offer_id = ?", Long.class, offer.id()),
+                count -> count == expected)).isEqualTo(expected);
+    }
+
+    private static void assertTotalsAreTheListedConversions(JsonNode report, JsonNode list) {
+        BigDecimal revenue = BigDecimal.ZERO;
+        BigDecimal payout = BigDecimal.ZERO;
+        int counted = 0;
+        for (JsonNode conversion : list) {
+            if (!List.of("rejected", "reversed").contains(conversion.path("status").asText())) {
+                counted++;
+                revenue = revenue.add(new BigDecimal(conversion.path("amount").asText()));
+                payout = payout.add(new BigDecimal(conversion.path("payout").asText()));
+            }
+        }
+        assertThat(report.path("totals").path("conversions").asInt()).isEqualTo(counted);
+        assertThat(new BigDecimal(report.path("totals").path("revenue").asText())).isEqualByComparingTo(revenue);
+        assertThat(new BigDecimal(report.path("totals").path("payout").asText())).isEqualByComparingTo(payout);
+    }
+
+    /** This account's rows of the tracking read models' tables, in a stable order. */
+    private Map<String, List<Map<String, Object>>> rows(TrackingFixtures tracking, List<String> offerIds) {
+        String accountId = tracking.owner().accountId();
+        String[] offers = offerIds.toArray(String[]::new);
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        rows.put("report_daily", jdbc.queryForList(
+                "select * from report_daily where account_id = ? order by day, offer_id, partner_id", accountId));
+        rows.put("report_daily_sub1", jdbc.queryForList(
+                "select * from report_daily_sub1 where account_id = ? order by day, offer_id, partner_id, sub1",
+                accountId));
+        rows.put("report_unique_clicks", jdbc.queryForList("select * from report_unique_clicks where offer_id = any "
+                + "(?) order by day, offer_id, partner_id, address_hash", (Object) offers));
+        rows.put("report_offers", jdbc.queryForList("select * from report_offers where offer_id = any (?) "
+                + "order by offer_id", (Object) offers));
+        rows.put("conversions", jdbc.queryForList("select * from conversions where account_id = ? order by id",
+                accountId));
+        // sums of numeric columns compare by value: 0 and 0.00 are the same amount
+        rows.values().forEach(table -> table.forEach(row -> row.replaceAll((column, value) ->
+                value instanceof BigDecimal amount ? amount.stripTrailingZeros() : value)));
+        return rows;
+    }
+}

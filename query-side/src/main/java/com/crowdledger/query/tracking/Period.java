@@ -1,0 +1,93 @@
+package com.crowdledger.query.tracking;
+
+import com.crowdledger.shared.error.DomainException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The {@code from} and {@code to} of tracking's lists and reports. A date ({@code 2026-11-23}) is a whole UTC day,
+ * and both ends are included: {@code from=2026-11-01&to=2026-11-30} is November. The conversion list also takes
+ * instants ({@code 2026-11-23T10:00:00Z}): {@code from} included, {@code to} not. With the same dates, the report
+ * and the conversion list cover exactly the same conversions.
+ */
+public record Period(Instant start, Instant end) {
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    /** Reports cover at most two years, so a daily report has at most this many days per group. */
+    public static final int MAX_REPORT_DAYS = 731;
+    static final int DEFAULT_REPORT_DAYS = 30;
+
+    /** The conversion list's period: dates or instants, open on a side that is not given. */
+    public static Period ofList(String from, String to) {
+        Instant start = from == null || from.isBlank() ? Instant.EPOCH : startOf(FROM, from);
+        Instant end = to == null || to.isBlank() ? Instant.parse("9999-12-31T00:00:00Z") : endOf(TO, to);
+        return checked(start, end);
+    }
+
+    /** A report's period: whole UTC days, the last {@value #DEFAULT_REPORT_DAYS} by default. */
+    public static Period ofReport(String from, String to, Clock clock) {
+        LocalDate last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date(TO, to);
+        LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_REPORT_DAYS - 1) : date(FROM, from);
+        Period period = checked(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_REPORT_DAYS) {
+            throw DomainException.invalid(TO, "a report covers at most " + MAX_REPORT_DAYS + " days");
+        }
+        return period;
+    }
+
+    public LocalDate firstDay() {
+        return LocalDate.ofInstant(start, ZoneOffset.UTC);
+    }
+
+    /** The last day included. */
+    public LocalDate lastDay() {
+        return LocalDate.ofInstant(end, ZoneOffset.UTC).minusDays(1);
+    }
+
+    private static Period checked(Instant start, Instant end) {
+        if (!start.isBefore(end)) {
+            throw DomainException.invalid(FROM, "must be before to");
+        }
+        return new Period(start, end);
+    }
+
+    private static Instant startOf(String field, String value) {
+        return value.length() == 10 ? date(field, value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : instant(field, value);
+    }
+
+    private static Instant endOf(String field, String value) {
+        return value.length() == 10 ? date(field, value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : instant(field, value);
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            LocalDate date = LocalDate.parse(value);
+            if (date.getYear() < 2000 || date.getYear() > 9000) {
+                throw DomainException.invalid(field, "must be a date from the years 2000 to 9000");
+            }
+            return date;
+        } catch (DateTimeException e) {
+            throw DomainException.invalid(field, "must be a date like 2026-11-23");
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(Instant.parse("9000-01-01T00:00:00Z"))) {
+                throw DomainException.invalid(field, "must be between 1970 and 9000");
+            }
+            return instant;
+        } catch (DateTimeException e) {
+            throw DomainException.invalid(field, "must be a date like 2026-11-23 or an instant like "
+                    + "2026-11-23T10:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.crowdledger.shared.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PostbackUrlTemplateTest {
+
+    @Test
+    void expandsEveryMacroUrlEncoded() {
+        PostbackUrlTemplate template = PostbackUrlTemplate.parse(
+                "https://user:pw@Partner.Example/pb/{conversion_id}?cid={click_id}&amount={amount}&s1={sub1}&e={event}");
+
+        assertThat(template.host()).isEqualTo("partner.example");
+        assertThat(template.expand(Map.of("conversion_id", "conv_1", "click_id", "clk_2", "amount", "12.50",
+                "sub1", "a b&c=d/é", "event", "sale")))
+                .isEqualTo("https://user:pw@Partner.Example/pb/conv_1?cid=clk_2&amount=12.50"
+                        + "&s1=a%20b%26c%3Dd%2F%C3%A9&e=sale");
+    }
+
+    @Test
+    void missingValuesBecomeEmpty() {
+        assertThat(PostbackUrlTemplate.parse("https://p.example/?t={txn_id}&s5={sub5}").expand(Map.of()))
+                .isEqualTo("https://p.example/?t=&s5=");
+    }
+
+    @Test
+    void acceptsATemplateWithoutMacros() {
+        assertThat(PostbackUrlTemplate.parse("https://p.example/ping").expand(Map.of("click_id", "x")))
+                .isEqualTo("https://p.example/ping");
+    }
+
+    @Test
+    void refusesUnknownMacros() {
+        assertThatThrownBy(() -> PostbackUrlTemplate.parse("https://p.example/?x={clickid}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{clickid}");
+    }
+
+    @Test
+    void refusesUnclosedBraces() {
+        assertThatThrownBy(() -> PostbackUrlTemplate.parse("https://p.example/?x={click_id"))
+                .hasMessageContaining("brace");
+        assertThatThrownBy(() -> PostbackUrlTemplate.parse("https://p.example/?x=}"))
+                .hasMessageContaining("brace");
+    }
+
+    @Test
+    void refusesAnythingButAbsoluteHttpsUrls() {
+        for (String url : new String[] {"http://p.example/", "javascript:alert(1)", "/relative?x={click_id}",
+                "https:///nohost", "https://p.example/a b", "", "ftp://p.example/",
+                "https://p.example/" + "a".repeat(PostbackUrlTemplate.MAX_LENGTH)}) {
+            assertThatThrownBy(() -> PostbackUrlTemplate.parse(url)).as(url)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> PostbackUrlTemplate.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
