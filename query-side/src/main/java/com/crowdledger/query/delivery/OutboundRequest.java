@@ -1,0 +1,8 @@
+package com.crowdledger.query.delivery;
+
+import java.net.URI;
+import java.util.Map;
+
+/** One HTTP request of an attempt. {@code body} is null for a request without one (a GET postback). */
+public record OutboundRequest(String method, URI url, Map<String, String> headers, byte[] body) {
+}
