@@ -36,6 +36,7 @@ public abstract class IntegrationTest {
         registry.add("crowdledger.security.trusted-proxies", () -> TestInfrastructure.TRUSTED_PROXIES);
         // due tasks and deadlines run within a fraction of a second, not the production 5 s
         registry.add("db-scheduler.polling-interval", () -> "200ms");
+        TestInfrastructure.WEBHOOK_SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach
