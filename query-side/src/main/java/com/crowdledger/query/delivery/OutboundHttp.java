@@ -98,15 +98,18 @@ class OutboundHttp implements AutoCloseable {
             request.setEntity(new ByteArrayEntity(outbound.body(), ContentType.APPLICATION_JSON));
         }
         ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, request, null);
+            int status = response.getCode();
             String body = readAnswer(response.getEntity(), request);
-            return new AttemptResult(response.getCode(), body, millisSince(started),
-                    response.getCode() >= 200 && response.getCode() < 300 ? null
-                            : "HTTP " + response.getCode());
+            return new AttemptResult(status, body, millisSince(started),
+                    status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (IOException e) {
             return AttemptResult.noAnswer(millisSince(started), describe(e, request.isCancelled()));
         } finally {
             deadline.cancel(false);
+            closeQuietly(response);
         }
     }
 
@@ -118,27 +121,42 @@ class OutboundHttp implements AutoCloseable {
 
     /**
      * The answer's first 1 KiB as text. The rest is read and dropped so the connection can serve the next attempt;
-     * when there is more than {@value #DRAIN_BYTES} bytes of it, the connection is aborted instead (closing the
-     * stream would read it all).
+     * when there is more than {@value #DRAIN_BYTES} bytes of it, or it stops coming, the connection is aborted
+     * instead (closing the stream would read it all). The status came first, so it stands either way.
      */
-    private static String readAnswer(HttpEntity entity, HttpUriRequestBase request) throws IOException {
+    private static String readAnswer(HttpEntity entity, HttpUriRequestBase request) {
         if (entity == null) {
             return null;
         }
-        InputStream in = entity.getContent();
-        byte[] prefix = in.readNBytes(AttemptResult.MAX_RESPONSE_CHARS);
-        byte[] sink = new byte[8192];
-        long drained = 0;
-        int read;
-        while ((read = in.read(sink)) >= 0) {
-            drained += read;
-            if (drained > DRAIN_BYTES) {
-                request.cancel();
-                return text(prefix);
+        byte[] prefix = new byte[0];
+        try {
+            InputStream in = entity.getContent();
+            prefix = in.readNBytes(AttemptResult.MAX_RESPONSE_CHARS);
+            byte[] sink = new byte[8192];
+            long drained = 0;
+            int read;
+            while ((read = in.read(sink)) >= 0) {
+                drained += read;
+                if (drained > DRAIN_BYTES) {
+                    request.cancel();
+                    return text(prefix);
+                }
+            }
+            in.close();
+        } catch (IOException e) {
+            request.cancel();
+        }
+        return text(prefix);
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException e) {
+                // aborted on purpose (too long an answer, or the deadline): the connection is gone either way
             }
         }
-        in.close();
-        return text(prefix);
     }
 
     private static String text(byte[] bytes) {
