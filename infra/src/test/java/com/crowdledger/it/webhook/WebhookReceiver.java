@@ -56,6 +56,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
     private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final CountDownLatch released = new CountDownLatch(1);
 
     private WebhookReceiver() throws IOException {
@@ -92,6 +93,11 @@ public final class WebhookReceiver implements AutoCloseable {
         hanging.add(path);
     }
 
+    /** Requests to {@code path} are answered after this long: a slow receiver. */
+    public void delay(String path, long millis) {
+        delays.put(path, millis);
+    }
+
     public void release() {
         released.countDown();
     }
@@ -118,12 +124,13 @@ public final class WebhookReceiver implements AutoCloseable {
                 String.join(",", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(path, headers, body, Instant.now()));
-        if (hanging.contains(path)) {
-            try {
+        try {
+            if (hanging.contains(path)) {
                 released.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            Thread.sleep(delays.getOrDefault(path, 0L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         Deque<Integer> statuses = scripted.get(path);
         Integer status = statuses == null ? null : statuses.poll();
