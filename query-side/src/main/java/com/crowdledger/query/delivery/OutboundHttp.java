@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -43,6 +44,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 class OutboundHttp implements AutoCloseable {
     static final String USER_AGENT = "Crowdledger-Webhooks/1";
+    private static final String CONTENT_TYPE = "Content-Type";
     private static final int DRAIN_BYTES = 64 * 1024;
 
     private final SsrfGuard guard;
@@ -93,9 +95,17 @@ class OutboundHttp implements AutoCloseable {
             return AttemptResult.noAnswer(millisSince(started), "unknown host " + outbound.url().getHost());
         }
         HttpUriRequestBase request = new HttpUriRequestBase(outbound.method(), outbound.url());
-        outbound.headers().forEach(request::setHeader);
+        String contentType = null;
+        for (Map.Entry<String, String> header : outbound.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(CONTENT_TYPE)) {
+                contentType = header.getValue();
+            } else {
+                request.setHeader(header.getKey(), header.getValue());
+            }
+        }
         if (outbound.body() != null) {
-            request.setEntity(new ByteArrayEntity(outbound.body(), ContentType.APPLICATION_JSON));
+            request.setEntity(new ByteArrayEntity(outbound.body(),
+                    contentType == null ? ContentType.APPLICATION_JSON : ContentType.parse(contentType)));
         }
         ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
         ClassicHttpResponse response = null;

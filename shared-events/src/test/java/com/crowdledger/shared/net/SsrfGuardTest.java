@@ -72,7 +72,8 @@ class SsrfGuardTest {
             "https://[::]/", "https://[fe80::1]/", "https://[fc00::1]/", "https://[fd00:ec2::254]/",
             "https://[ff02::1]/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/", "https://[::127.0.0.1]/",
             "https://[2002:7f00:1::1]/", "https://[2002:a9fe:a9fe::1]/", "https://[64:ff9b::a00:1]/",
-            "https://[2001:db8::1]/", "https://[fec0::1]/",
+            "https://[2001:db8::1]/", "https://[fec0::1]/", "https://[0:0:0:0:0:0:0:1]/", "https://[::ffff:a9fe:a9fe]/",
+            "https://[0000::0001]/", "https://[fe80::1%25eth0]/", "https://[2001::1]/", "https://0.0.0.0:443/",
             "https://internal.example.com/", "https://metadata.example.com/"})
     void everyNonPublicFormIsRefused(String url) {
         assertRefused(url, "not a public address");
