@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +124,62 @@ class WebhookEndpointsIT extends IntegrationTest {
         assertThat(api.post("/v1/webhooks").key(owner.key())
                 .body(Map.of("url", receiver.url("/again"), "eventTypes", List.of("*"))).send().status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void concurrentRegistrationsStopAtTheLimit() throws Exception {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        for (int i = 0; i < 10; i++) {
+            webhooks.create(owner.key(), receiver, List.of("webhook.test"));
+        }
+        List<ApiClient.Response> answers = concurrently(12, i -> api.post("/v1/webhooks").key(owner.key())
+                .body(Map.of("url", receiver.url("/race/" + i), "eventTypes", List.of("webhook.test"))).send());
+        assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(6);
+        assertThat(answers).filteredOn(r -> r.status() == 409).hasSize(6);
+        assertThat(api.get("/v1/webhooks?limit=100").key(owner.key()).send().data()).hasSize(16);
+    }
+
+    /** Rotations take turns: each answers a secret of its own, and the last two are the ones that sign. */
+    @Test
+    void racingRotationsTakeTurns() throws Exception {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        WebhookApi.Endpoint endpoint = webhooks.create(owner.key(), receiver, List.of("webhook.test"));
+        List<ApiClient.Response> answers = concurrently(6,
+                i -> api.post("/v1/webhooks/" + endpoint.id() + "/rotate-secret").key(owner.key()).send());
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        List<String> secrets = answers.stream().map(r -> r.data().path("secret").asText()).toList();
+        assertThat(secrets).doesNotHaveDuplicates();
+
+        api.post("/v1/webhooks/" + endpoint.id() + "/test").key(owner.key()).send();
+        WebhookReceiver.Received delivery = WebhookDeliveryIT.awaitOne(receiver, endpoint.path(), "webhook.test");
+        assertThat(delivery.header("webhook-signature").split(" ")).hasSize(2);
+        assertThat(secrets).filteredOn(secret -> StandardWebhooks.verify(secret, delivery)).hasSize(2);
+        assertThat(StandardWebhooks.verify(endpoint.secret(), delivery)).as("the first secret was rotated out twice")
+                .isFalse();
+    }
+
+    private static List<ApiClient.Response> concurrently(int count, IntFunction<ApiClient.Response> call)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ApiClient.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(n);
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> answers = new ArrayList<>();
+            for (Future<ApiClient.Response> answer : calls) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

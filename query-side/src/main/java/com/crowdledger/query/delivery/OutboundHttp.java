@@ -21,9 +21,11 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.util.TimeValue;
@@ -39,7 +41,7 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>No redirects, no retries, no cookies, no proxy, no decompression; at most {@code timeout} for the whole
  *       attempt (a hard deadline cancels one that still runs, so a trickling answer cannot hold a worker).</li>
  *   <li>The first 1 KiB of the answer is kept; up to 64 KiB more are read so the connection can be reused, beyond
- *       that it is closed.</li>
+ *       that it is closed. Header lines are limited to 8 KiB, and to 100 of them.</li>
  * </ul>
  */
 class OutboundHttp implements AutoCloseable {
@@ -68,6 +70,11 @@ class OutboundHttp implements AutoCloseable {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new GuardedResolver(guard))
+                        // an answer's head is bounded too: a receiver cannot make us hold megabytes of headers
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.custom().setMaxLineLength(8192).setMaxHeaderCount(100)
+                                        .build())
+                                .build())
                         .setMaxConnTotal(maxConnections)
                         .setMaxConnPerRoute(maxConnections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit)

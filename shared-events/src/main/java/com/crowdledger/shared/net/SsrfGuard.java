@@ -174,12 +174,22 @@ public final class SsrfGuard {
         return NUMERIC_LABEL.matcher(last).matches();
     }
 
-    /** A host resolved to an address requests may not go to. The message is safe to show to the tenant. */
+    /**
+     * A host resolved to an address requests may not go to. The message is shown to the tenant, so it does not say
+     * which address: the platform's resolver must not become a way to map the networks it sees.
+     */
     public static final class RefusedAddressException extends Exception {
+        private final transient InetAddress address;
+
         public RefusedAddressException(String host, InetAddress address) {
-            super(host + " resolves to " + address.getHostAddress()
-                    + ", which is not a public address (loopback, private, link-local, metadata and other "
-                    + "reserved addresses are refused)", null, false, false);
+            super(host + " resolves to what is not a public address (loopback, private, link-local, metadata and "
+                    + "other reserved addresses are refused)", null, false, false);
+            this.address = address;
+        }
+
+        /** The refused address, for logs and tests; never for the tenant. */
+        public InetAddress address() {
+            return address;
         }
     }
 
