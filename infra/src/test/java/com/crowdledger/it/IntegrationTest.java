@@ -38,6 +38,7 @@ public abstract class IntegrationTest {
         registry.add("db-scheduler.polling-interval", () -> "200ms");
         // tracking's hold periods and attribution windows count in days of 3 s, so tests can see them end
         registry.add("crowdledger.tracking.day", () -> TrackingFixtures.DAY.toString());
+        TestInfrastructure.WEBHOOK_SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach

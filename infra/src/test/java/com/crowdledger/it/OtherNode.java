@@ -32,6 +32,7 @@ public final class OtherNode {
         arguments.put("crowdledger.security.allow-http", "true");
         arguments.put("crowdledger.master-key", TestInfrastructure.MASTER_KEY);
         arguments.put("crowdledger.data-dir", tempDir(name));
+        arguments.putAll(TestInfrastructure.WEBHOOK_SETTINGS);
         for (String setting : settings) {
             String[] pair = setting.split("=", 2);
             arguments.put(pair[0], pair[1]);

@@ -19,7 +19,7 @@ public final class TestAccounts {
 
     private final ApiClient api;
 
-    TestAccounts(ApiClient api) {
+    public TestAccounts(ApiClient api) {
         this.api = api;
     }
 

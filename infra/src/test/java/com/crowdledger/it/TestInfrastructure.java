@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -22,6 +23,15 @@ public final class TestInfrastructure {
     public static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     public static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 1);
     public static final Path DATA_DIR;
+    /**
+     * Webhooks in every instance the tests start: receivers run on 127.0.0.1 over plain http, retries come within
+     * seconds (jittered by 10 %) instead of the production minutes and hours, and a due delivery is claimed within
+     * 200 ms by any node.
+     */
+    public static final Map<String, String> WEBHOOK_SETTINGS = Map.of(
+            "crowdledger.webhooks.allow-private-networks", "true",
+            "crowdledger.webhooks.retry-delays", "1s,1s,1s,1s,1s,1s,1s",
+            "crowdledger.webhooks.poll-interval", "200ms");
 
     static {
         SMTP.start();

@@ -3,6 +3,7 @@ package com.crowdledger.infra.axon;
 import com.crowdledger.infra.web.RequestCaller;
 import com.crowdledger.infra.web.RequestIds;
 import com.crowdledger.infra.web.TrustedProxies;
+import com.crowdledger.shared.ActorMetadataKeys;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.NoClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who did it: every command records its actor in its metadata when it is sent, and Axon copies that metadata onto
- * every event the command applies, so each stored event says who caused it (the audit log shows it):
+ * every event the command applies, so each stored event says who caused it (the event log shows it). The keys are
+ * {@link ActorMetadataKeys}:
  * <ul>
  *   <li>{@value #ACTOR}: {@code api_key}, {@code dashboard_session}, {@code anonymous} (a public endpoint) or
  *       {@code system} (no request: a deadline, a scheduled task, an event processor);</li>
@@ -32,11 +34,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Configuration(proxyBeanMethods = false)
 class ActorMetadata {
-    static final String ACTOR = "actor";
-    static final String ACCOUNT_ID = "actorAccountId";
-    static final String KEY_ID = "actorKeyId";
-    static final String REQUEST_ID = "requestId";
-    static final String CLIENT_ADDRESS = "clientAddress";
+    static final String ACTOR = ActorMetadataKeys.ACTOR;
+    static final String ACCOUNT_ID = ActorMetadataKeys.ACCOUNT_ID;
+    static final String KEY_ID = ActorMetadataKeys.KEY_ID;
+    static final String REQUEST_ID = ActorMetadataKeys.REQUEST_ID;
+    static final String CLIENT_ADDRESS = ActorMetadataKeys.CLIENT_ADDRESS;
     static final List<String> KEYS = List.of(ACTOR, ACCOUNT_ID, KEY_ID, REQUEST_ID, CLIENT_ADDRESS);
 
     @Bean
@@ -64,7 +66,7 @@ class ActorMetadata {
     static Map<String, String> actor(TrustedProxies proxies, boolean withClientAddress) {
         Map<String, String> actor = new HashMap<>();
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            actor.put(ACTOR, "system");
+            actor.put(ACTOR, ActorMetadataKeys.SYSTEM);
             return actor;
         }
         HttpServletRequest request = attributes.getRequest();

@@ -32,6 +32,15 @@ public final class RandomTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
     }
 
+    /** A uniform number in [0, 1) (53 random bits): for jitter, never for secrets. */
+    public static double fraction() {
+        long bits = 0;
+        for (byte b : bytes(7)) {
+            bits = (bits << 8) | (b & 0xff);
+        }
+        return (bits >>> 3) * 0x1.0p-53;
+    }
+
     /** {@code length} uniform base62 characters (about 5.95 bits each). */
     public static String base62(int length) {
         // Six bits per byte with 62 and 63 rejected keeps the characters uniform; twice the bytes needed leaves

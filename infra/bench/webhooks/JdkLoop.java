@@ -1,0 +1,56 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The baseline of the delivery benchmark (single-file program): THREADS threads, each a plain JDK HttpClient loop,
+ * POST the body in BODY_FILE with webhook-style headers to URL until COUNT requests are made; prints requests/s.
+ * Usage: java JdkLoop.java URL COUNT THREADS BODY_FILE
+ */
+public class JdkLoop {
+    public static void main(String[] args) throws Exception {
+        URI url = URI.create(args[0]);
+        int count = Integer.parseInt(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        String body = Files.readString(Path.of(args[3]));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(15)).build();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                while (next.getAndIncrement() < count) {
+                    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(15))
+                            .header("Content-Type", "application/json")
+                            .header("webhook-id", "evt_0123456789ABCDEFabcdef")
+                            .header("webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                            .header("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    try {
+                        if (client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%d %.3f %d%n", count, seconds, failed.get());
+    }
+}

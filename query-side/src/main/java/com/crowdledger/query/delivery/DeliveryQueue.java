@@ -1,0 +1,136 @@
+package com.crowdledger.query.delivery;
+
+import com.crowdledger.shared.Ids;
+import com.crowdledger.shared.Mode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deliveries table as a queue that every node sends from. A node claims due deliveries in one statement that
+ * locks them with {@code FOR UPDATE SKIP LOCKED} (nodes claiming at the same moment pass over each other's rows) and
+ * moves each one's due time past the claim's lease, increasing its attempt count: the attempt is that node's, and no
+ * other node sees the row as due until the lease lapses (a node that died mid-attempt). Only the holder of the
+ * attempt number may record its outcome. Everything here is plain SQL: it runs on every delivery.
+ */
+@Component
+class DeliveryQueue {
+    /** How many due rows a claim looks at, so a long backlog costs a bounded scan. */
+    private static final int CLAIM_SCAN = 1000;
+
+    private final JdbcTemplate jdbc;
+
+    DeliveryQueue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues deliveries in the caller's transaction; one already queued for its target and event is left alone. */
+    void enqueue(Collection<NewDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> rows = new ArrayList<>(deliveries.size());
+        for (NewDelivery d : deliveries) {
+            rows.add(new Object[] {Ids.next(Ids.DELIVERY), d.kind(), d.targetId(), d.accountId(), d.mode().name(),
+                    d.eventId(), d.eventType(), d.payload(), Timestamp.from(d.dueAt()), now});
+        }
+        jdbc.batchUpdate("""
+                insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload, status,
+                                        next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                on conflict (kind, target_id, event_id) do nothing""", rows);
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for one attempt each, at most {@code perTarget} of any one target
+     * and none of {@code fullTargets} ({@code kind:targetId} keys) nor more of a target than {@code room} allows.
+     */
+    List<QueuedDelivery> claim(int limit, int perTarget, Map<String, Integer> room, Duration lease) {
+        if (limit < 1) {
+            return List.of();
+        }
+        String[] full = room.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey)
+                .toArray(String[]::new);
+        List<String[]> candidates = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    select id, kind || ':' || target_id from (
+                        select id, kind, target_id, next_attempt_at,
+                               row_number() over (partition by kind, target_id order by next_attempt_at, id) as nth
+                        from (select id, kind, target_id, next_attempt_at from deliveries
+                              where status = 'PENDING' and next_attempt_at <= now()
+                                and not (kind || ':' || target_id = any (?))
+                              order by next_attempt_at limit ?) due) ranked
+                    where nth <= ? order by next_attempt_at limit ?""");
+            statement.setArray(1, connection.createArrayOf("text", full));
+            statement.setInt(2, CLAIM_SCAN);
+            statement.setInt(3, perTarget);
+            statement.setInt(4, limit);
+            return statement;
+        }, (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        List<String> chosen = new ArrayList<>();
+        Map<String, Integer> left = new HashMap<>(room);
+        for (String[] candidate : candidates) {
+            int free = left.getOrDefault(candidate[1], perTarget);
+            if (free > 0) {
+                left.put(candidate[1], free - 1);
+                chosen.add(candidate[0]);
+            }
+        }
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    update deliveries d
+                    set attempts = d.attempts + 1,
+                        next_attempt_at = now() + make_interval(secs => ?),
+                        claimed_until = now() + make_interval(secs => ?)
+                    from (select id from deliveries
+                          where id = any (?) and status = 'PENDING' and next_attempt_at <= now()
+                          for update skip locked) claimable
+                    where d.id = claimable.id
+                    returning d.id, d.kind, d.target_id, d.account_id, d.mode, d.event_id, d.event_type, d.payload,
+                              d.attempts, d.created_at""");
+            statement.setDouble(1, lease.toMillis() / 1000.0);
+            statement.setDouble(2, lease.toMillis() / 1000.0);
+            statement.setArray(3, connection.createArrayOf("text", chosen.toArray()));
+            return statement;
+        }, (rs, i) -> queued(rs));
+    }
+
+    /**
+     * Makes a delivery due now, for another attempt with the same webhook-id, unless an attempt is being made.
+     *
+     * @return false when an attempt is in progress (or there is no such delivery)
+     */
+    boolean retryNow(String deliveryId) {
+        return jdbc.update("""
+                update deliveries set status = 'PENDING', next_attempt_at = now(), completed_at = null
+                where id = ? and (claimed_until is null or claimed_until < now())""", deliveryId) == 1;
+    }
+
+    /** Pending deliveries that have failed at least once: the retry queue. */
+    long retryQueueDepth() {
+        Long depth = jdbc.queryForObject(
+                "select count(*) from deliveries where status = 'PENDING' and last_attempt_at is not null", Long.class);
+        return depth == null ? 0 : depth;
+    }
+
+    private static QueuedDelivery queued(ResultSet rs) throws SQLException {
+        return new QueuedDelivery(rs.getString("id"), rs.getString("kind"), rs.getString("target_id"),
+                rs.getString("account_id"), Mode.valueOf(rs.getString("mode")), rs.getString("event_id"),
+                rs.getString("event_type"), rs.getString("payload"), rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,60 @@
+package com.crowdledger.query.eventlog;
+
+import com.crowdledger.shared.ActorMetadataKeys;
+import com.crowdledger.shared.TenantEvent;
+import com.crowdledger.shared.processing.Subscribing;
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects every tenant event of the store into the event log, whatever its type: a feature's new events appear
+ * without a change here. Subscribing, so an event is in the log when the command that caused it answers. Writes with
+ * one plain insert (ignoring a row already there, so a replay is harmless) rather than JPA, which would read before
+ * every insert of an assigned id.
+ */
+@Component
+@Subscribing
+@ProcessingGroup(EventLogProjection.PROCESSING_GROUP)
+class EventLogProjection {
+    static final String PROCESSING_GROUP = "event-log";
+
+    private final PublicEvents publicEvents;
+    private final JdbcTemplate jdbc;
+    private final EventLogRepository entries;
+
+    EventLogProjection(PublicEvents publicEvents, JdbcTemplate jdbc, EventLogRepository entries) {
+        this.publicEvents = publicEvents;
+        this.jdbc = jdbc;
+        this.entries = entries;
+    }
+
+    @EventHandler
+    void on(TenantEvent event, EventMessage<?> message) {
+        PublicEvent described = publicEvents.describe(message);
+        MetaData metaData = message.getMetaData();
+        jdbc.update("""
+                        insert into event_log (id, account_id, mode, type, aggregate_id, created_at, data, actor,
+                                               actor_key_id, request_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
+                described.id(), described.accountId(), described.mode().name(), described.type(),
+                described.aggregateId(), Timestamp.from(described.createdAt()), publicEvents.write(described.data()),
+                text(metaData, ActorMetadataKeys.ACTOR), text(metaData, ActorMetadataKeys.KEY_ID),
+                text(metaData, ActorMetadataKeys.REQUEST_ID));
+    }
+
+    @ResetHandler
+    void reset() {
+        entries.deleteAllInBatch();
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package com.crowdledger.query.webhook;
+
+import com.crowdledger.events.webhook.WebhookDisabledReason;
+import com.crowdledger.events.webhook.WebhookEndpointFailedEvent;
+import com.crowdledger.query.delivery.DeliveryKind;
+import com.crowdledger.query.delivery.OutboundRequest;
+import com.crowdledger.query.delivery.QueuedDelivery;
+import com.crowdledger.shared.web.Tenant;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Webhooks as a kind of delivery: a signed POST of the queued body to the endpoint's URL as it is now (a changed URL
+ * takes effect for pending retries too), with the Standard Webhooks headers. An endpoint deleted or disabled since
+ * the delivery was queued gets nothing. Given up on, the endpoint is disabled: the dispatcher states why, as
+ * {@link WebhookEndpointFailedEvent}, and the command side disables it.
+ */
+@Component
+class WebhookDeliveryKind implements DeliveryKind {
+    static final String NAME = "webhook";
+    static final String ID = "webhook-id";
+    static final String TIMESTAMP = "webhook-timestamp";
+    static final String SIGNATURE = "webhook-signature";
+
+    private final WebhookEndpointViewRepository endpoints;
+    private final WebhookSignatures signatures;
+    private final EventGateway events;
+
+    WebhookDeliveryKind(WebhookEndpointViewRepository endpoints, WebhookSignatures signatures, EventGateway events) {
+        this.endpoints = endpoints;
+        this.signatures = signatures;
+        this.events = events;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Prepared prepare(QueuedDelivery delivery, Instant now) {
+        Optional<WebhookEndpointView> found = endpoints.find(tenantOf(delivery), delivery.targetId());
+        if (found.isEmpty()) {
+            return Prepared.cancel("the endpoint was deleted");
+        }
+        WebhookEndpointView endpoint = found.get();
+        if (!endpoint.enabled()) {
+            return Prepared.cancel("the endpoint is disabled");
+        }
+        long timestamp = now.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(ID, delivery.eventId());
+        headers.put(TIMESTAMP, Long.toString(timestamp));
+        headers.put(SIGNATURE, signatures.header(endpoint, delivery.eventId(), timestamp, delivery.payload(), now));
+        return Prepared.send(new OutboundRequest("POST", URI.create(endpoint.url()), headers,
+                delivery.payload().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void giveUp(QueuedDelivery delivery, TargetFailure failure, Instant failingSince, String detail) {
+        events.publish(new WebhookEndpointFailedEvent(delivery.targetId(), delivery.accountId(), delivery.mode(),
+                failure == TargetFailure.GONE ? WebhookDisabledReason.GONE : WebhookDisabledReason.FAILING,
+                failingSince, detail, Instant.now()));
+    }
+
+    static Tenant tenantOf(QueuedDelivery delivery) {
+        return new Tenant(delivery.accountId(), EnumSet.of(delivery.mode()));
+    }
+}
