@@ -104,12 +104,17 @@ class ConventionsIT extends IntegrationTest {
     }
 
     @Test
-    void aValueTheDatabaseCannotHoldIs422NotAConflict() {
+    void textWithANulCharacterIsRefusedNamingItsField() {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
         ApiClient.Response nul = api.post("/v1/auth/api-keys").key(owner.key())
                 .body("{\"name\":\"a\\u0000b\",\"scopes\":[\"keys\"]}").send();
         assertThat(nul.status()).isEqualTo(422);
         assertThat(nul.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(nul.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("name");
+        ApiClient.Response inAList = api.post("/v1/auth/api-keys").key(owner.key())
+                .body("{\"name\":\"n\",\"scopes\":[\"keys\\u0000\"]}").send();
+        assertThat(inAList.status()).isEqualTo(422);
+        assertThat(inAList.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("scopes[0]");
     }
 
     @Test
@@ -132,12 +137,22 @@ class ConventionsIT extends IntegrationTest {
                 assertThat(type).startsWith("application/json"));
         assertThat(badUrl.body()).contains("\"success\":false", "\"code\":\"INVALID_REQUEST\"", "\"requestId\":\"req_");
 
-        HttpResponse<String> notAcceptable = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl()
-                        + "/v1/auth/verify-email")).header("Accept", "application/xml")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        String key = accounts.verifiedOwner("test").key();
+        HttpResponse<String> notAcceptable = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/auth/me"))
+                .header("Accept", "application/xml").header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(notAcceptable.statusCode()).isEqualTo(406);
         assertThat(notAcceptable.body()).contains("\"code\":\"NOT_ACCEPTABLE\"");
+
+        HttpResponse<String> refused = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl()
+                        + "/v1/auth/verify-email")).header("Accept", "application/xml")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("an error is an error, whatever the Accept").isBetween(400, 499);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(refused.body()).contains("\"success\":false");
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -46,69 +45,74 @@ class ApiExceptionHandler {
     private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<Envelope> api(DomainException e, HttpServletRequest request) {
-        return respond(request, e.code(), e.getMessage(), e.details());
+    void api(DomainException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        respond(request, response, e.code(), e.getMessage(), e.details());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Envelope> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+    void invalidBody(MethodArgumentNotValidException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         List<FieldIssue> details = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldIssue(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID, details);
+        respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID, details);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Envelope> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+    void invalidParameters(HandlerMethodValidationException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         List<FieldIssue> details = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> new FieldIssue(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
                 .toList();
-        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID, details);
+        respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID, details);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Envelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    void typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         String reason = rootMessage(e);
-        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+        respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID,
                 List.of(new FieldIssue(e.getName(), reason == null ? "has the wrong type" : reason)));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Envelope> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+    void missingParameter(MissingServletRequestParameterException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID,
                 List.of(new FieldIssue(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Envelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    void unreadable(HttpMessageNotReadableException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         DomainException tooLarge = findCause(e, DomainException.class);
         if (tooLarge != null) {
-            return api(tooLarge, request);
+            api(tooLarge, request, response);
+            return;
         }
         Throwable cause = e.getCause();
         if (cause == null) {
-            return respond(request, ErrorCode.INVALID_REQUEST, "The request body is missing", List.of());
-        }
-        if (cause instanceof StreamReadException) {
-            return respond(request, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", List.of());
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+            respond(request, response, ErrorCode.INVALID_REQUEST, "The request body is missing", List.of());
+        } else if (cause instanceof StreamReadException) {
+            respond(request, response, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", List.of());
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
+            respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID,
                     List.of(new FieldIssue(path(unknown), "is not a field of this request")));
-        }
-        if (cause instanceof DatabindException databind) {
+        } else if (cause instanceof DatabindException databind) {
             String reason = rootMessage(databind);
-            return respond(request, ErrorCode.VALIDATION_ERROR, INVALID,
+            respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID,
                     List.of(new FieldIssue(path(databind), reason != null ? reason : "has the wrong type")));
+        } else {
+            respond(request, response, ErrorCode.INVALID_REQUEST, "The request body could not be read", List.of());
         }
-        return respond(request, ErrorCode.INVALID_REQUEST, "The request body could not be read", List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Envelope> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(request, ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed here", List.of());
+    void methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        respond(request, response, ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed here", List.of());
     }
 
     /** The client accepts no JSON: answered in JSON all the same (the envelope is the only shape there is). */
@@ -118,36 +122,37 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Envelope> mediaType(HttpServletRequest request) {
-        return respond(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", List.of());
+    void mediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        respond(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Envelope> noRoute(HttpServletRequest request) {
-        return respond(request, ErrorCode.NOT_FOUND, "No such route", List.of());
+    void noRoute(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        respond(request, response, ErrorCode.NOT_FOUND, "No such route", List.of());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Envelope> failure(Exception e, HttpServletRequest request) {
+    void failure(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         DomainError error = Failures.classify(e).orElse(null);
         if (error == null) {
             log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
-            return respond(request, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; the request id "
+            respond(request, response, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; the request id "
                     + "identifies it", List.of());
+            return;
         }
         if (error.code() == ErrorCode.CONFLICT && !(e instanceof DomainException)) {
             log.info("Race answered as 409: {}", e.toString());
         }
-        return respond(request, error.code(), error.message(), error.details());
+        respond(request, response, error.code(), error.message(), error.details());
     }
 
-    private static ResponseEntity<Envelope> respond(HttpServletRequest request, ErrorCode code, String message,
-                                                    List<FieldIssue> details) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(ErrorStatus.of(code));
+    /** Written directly, whatever the request's Accept: the envelope is the only shape an error has. */
+    private void respond(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message,
+                         List<FieldIssue> details) throws IOException {
         if (code.kind() == ErrorCode.Kind.UNAVAILABLE) {
-            response.header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS); // a moment's overload
+            response.setHeader(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS); // a moment's overload
         }
-        return response.body(Envelope.error(code, message, details, RequestIds.of(request)));
+        errors.write(request, response, code, message, details);
     }
 
     private static String path(DatabindException e) {
@@ -157,10 +162,14 @@ class ApiExceptionHandler {
         return path.replace(".[", "[");
     }
 
-    /** The reason to show when an enum name was unknown (the list of allowed names); null otherwise. */
+    /** The reason to show when an enum name was unknown (the list of allowed names) or text was not; else null. */
     private static String rootMessage(Throwable e) {
         WireNames.UnknownName unknown = findCause(e, WireNames.UnknownName.class);
-        return unknown == null ? null : unknown.getMessage();
+        if (unknown != null) {
+            return unknown.getMessage();
+        }
+        StrictJson.NotText notText = findCause(e, StrictJson.NotText.class);
+        return notText == null ? null : notText.getMessage();
     }
 
     private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {

@@ -2,17 +2,50 @@ package com.crowdledger.infra.web;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
- * A field named twice in one request body is refused (400), never "the last one wins": two parsers reading the same
- * body (a gateway's and ours) must not see two different requests.
+ * What request bodies may say, for every route at once.
+ * <ul>
+ *   <li>A field named twice is refused (400), never "the last one wins": two parsers reading the same body (a
+ *       gateway's and ours) must not see two different requests.</li>
+ *   <li>A string holding U+0000 is refused (422, naming the field): PostgreSQL cannot store it, and a value that
+ *       reached an event could never be projected (a tracking processor would retry it forever).</li>
+ * </ul>
  */
 @Component
 class StrictJson implements JsonMapperBuilderCustomizer {
     @Override
     public void customize(JsonMapper.Builder builder) {
         builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        builder.addModule(new SimpleModule("text-only").addDeserializer(String.class, new TextOnly()));
+    }
+
+    private static final class TextOnly extends StdDeserializer<String> {
+        TextOnly() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new NotText();
+            }
+            return value;
+        }
+    }
+
+    /** Jackson wraps it with the field's path; its message is safe to show to clients. */
+    static final class NotText extends IllegalArgumentException {
+        NotText() {
+            super("must be text without U+0000 (NUL) characters");
+        }
     }
 }

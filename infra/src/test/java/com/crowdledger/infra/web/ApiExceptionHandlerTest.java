@@ -5,27 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 class ApiExceptionHandlerTest {
     private final ApiExceptionHandler handler = new ApiExceptionHandler(new ErrorResponses(JsonMapper.builder().build()));
 
     @Test
-    void unavailableIs503WithRetryAfter() {
-        ResponseEntity<Envelope> response = handler.api(
-                new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "busy"), new MockHttpServletRequest());
-        assertThat(response.getStatusCode().value()).isEqualTo(503);
-        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-        assertThat(response.getBody().error().code()).isEqualTo("SERVICE_UNAVAILABLE");
+    void unavailableIs503WithRetryAfter() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        handler.api(new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "busy"), new MockHttpServletRequest(), response);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(response.getContentAsString()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
     }
 
     @Test
-    void otherErrorsSayNothingAboutRetrying() {
-        ResponseEntity<Envelope> response = handler.api(
-                new DomainException(ErrorCode.INVALID_API_KEY, "no"), new MockHttpServletRequest());
-        assertThat(response.getStatusCode().value()).isEqualTo(401);
-        assertThat(response.getHeaders().getFirst("Retry-After")).isNull();
+    void otherErrorsSayNothingAboutRetrying() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        handler.api(new DomainException(ErrorCode.INVALID_API_KEY, "no"), new MockHttpServletRequest(), response);
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeader("Retry-After")).isNull();
+    }
+
+    @Test
+    void anErrorIsJsonWhateverTheRequestAccepts() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("Accept", "text/html");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        handler.api(new DomainException(ErrorCode.NOT_FOUND, "gone"), request, response);
+        assertThat(response.getContentType()).startsWith("application/json");
+        assertThat(response.getContentAsString()).contains("\"success\":false");
     }
 }

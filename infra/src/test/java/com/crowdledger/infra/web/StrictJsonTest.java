@@ -1,0 +1,39 @@
+package com.crowdledger.infra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
+
+class StrictJsonTest {
+    private final JsonMapper json = strict();
+
+    record Named(String name, List<String> tags) {
+    }
+
+    @Test
+    void textWithNulIsRefusedAtItsPath() {
+        assertThatThrownBy(() -> json.readValue("{\"name\":\"a\\u0000b\",\"tags\":[]}", Named.class))
+                .isInstanceOfSatisfying(DatabindException.class, e -> {
+                    assertThat(e.getPath()).extracting(ref -> ref.getPropertyName()).containsExactly("name");
+                    assertThat(e).hasRootCauseInstanceOf(StrictJson.NotText.class);
+                });
+        assertThatThrownBy(() -> json.readValue("{\"name\":\"a\",\"tags\":[\"x\",\"\\u0000\"]}", Named.class))
+                .isInstanceOfSatisfying(DatabindException.class, e ->
+                        assertThat(e.getPath()).extracting(ref -> ref.getIndex()).containsExactly(-1, 1));
+    }
+
+    @Test
+    void otherTextPasses() {
+        assertThat(json.readValue("{\"name\":\"é 😀\",\"tags\":[\"x\"]}", Named.class).name()).isEqualTo("é 😀");
+    }
+
+    private static JsonMapper strict() {
+        JsonMapper.Builder builder = JsonMapper.builder();
+        new StrictJson().customize(builder);
+        return builder.build();
+    }
+}
