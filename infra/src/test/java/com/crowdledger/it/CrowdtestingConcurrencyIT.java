@@ -4,14 +4,8 @@ import static com.crowdledger.it.Crowdtesting.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +59,7 @@ class CrowdtestingConcurrencyIT extends IntegrationTest {
         List<TestAccounts.Registered> testers = crowd.testers(TESTERS, "test", "linux");
         warmUp(nodes, testers);
 
-        List<ApiClient.Response> joins = all(TESTERS, i -> crowd(nodes.get(i % nodes.size()))
+        List<ApiClient.Response> joins = AllAtOnce.send(TESTERS, i -> crowd(nodes.get(i % nodes.size()))
                 .join(testers.get(i).key(), campaign));
 
         assertThat(joins).filteredOn(r -> r.status() == 201).hasSize(PLACES);
@@ -94,7 +88,7 @@ class CrowdtestingConcurrencyIT extends IntegrationTest {
             assertThat(node.fromAnotherAddress().get("/v1/auth/me").key(owner.key()).send().status()).isEqualTo(200);
         }
 
-        List<ApiClient.Response> accepts = all(ACCEPTS, i -> crowd(nodes.get(i % nodes.size()))
+        List<ApiClient.Response> accepts = AllAtOnce.send(ACCEPTS, i -> crowd(nodes.get(i % nodes.size()))
                 .changeBug(owner.key(), bug, Map.of("status", "accepted")));
 
         // each answer is the accepted bug: the first accepted it, the others found it accepted
@@ -120,34 +114,6 @@ class CrowdtestingConcurrencyIT extends IntegrationTest {
                         .isEqualTo(200);
             }
         }
-    }
-
-    /** Sends {@code count} requests at once (released together) and collects every answer. */
-    private static List<ApiClient.Response> all(int count, Request request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.send(n);
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> responses = new ArrayList<>();
-            for (Future<ApiClient.Response> future : futures) {
-                responses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private interface Request {
-        ApiClient.Response send(int n);
     }
 
     private static Crowdtesting crowd(ApiClient node) {

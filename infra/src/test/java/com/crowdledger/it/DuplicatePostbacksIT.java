@@ -3,14 +3,8 @@ package com.crowdledger.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crowdledger.it.TrackingFixtures.Offer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +31,7 @@ class DuplicatePostbacksIT extends IntegrationTest {
         String click = tracking.click(api.fromAnotherAddress(), "burst", "pat");
         ApiClient advertiser = api.fromAnotherAddress();
 
-        List<ApiClient.Response> answers = concurrently(i -> tracking.postbackBySecret(advertiser, "burst",
+        List<ApiClient.Response> answers = AllAtOnce.send(POSTBACKS, i -> tracking.postbackBySecret(advertiser, "burst",
                 Map.of("click_id", click, "txn_id", "order-42", "amount", "19.99", "secret", offer.secret())).send());
 
         assertOneConversion(tracking, offer, answers);
@@ -52,7 +46,7 @@ class DuplicatePostbacksIT extends IntegrationTest {
         ApiClient advertiser = api.fromAnotherAddress();
         ApiClient sameAdvertiserOnSecondNode = SecondInstance.api(dataSource).from(advertiser.clientAddress());
 
-        List<ApiClient.Response> answers = concurrently(i -> tracking.postbackBySecret(
+        List<ApiClient.Response> answers = AllAtOnce.send(POSTBACKS, i -> tracking.postbackBySecret(
                 i % 2 == 0 ? advertiser : sameAdvertiserOnSecondNode, "burst-two-nodes",
                 Map.of("click_id", click, "txn_id", "order-43", "secret", offer.secret())).send());
 
@@ -77,30 +71,4 @@ class DuplicatePostbacksIT extends IntegrationTest {
                 .key(tracking.key()).send().data(), data -> data.size() == 1)).hasSize(1);
     }
 
-    private static List<ApiClient.Response> concurrently(PostbackSender send) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(POSTBACKS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < POSTBACKS; i++) {
-                int n = i;
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return send.send(n);
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> answers = new ArrayList<>();
-            for (Future<ApiClient.Response> future : futures) {
-                answers.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    private interface PostbackSender {
-        ApiClient.Response send(int index);
-    }
 }

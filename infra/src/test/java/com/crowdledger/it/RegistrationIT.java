@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +112,7 @@ class RegistrationIT extends IntegrationTest {
     @Test
     void concurrentRegistrationsOfOneEmailGiveOneAccountAndConflicts() throws Exception {
         String email = TestAccounts.uniqueEmail();
-        List<ApiClient.Response> answers = concurrently(8, i -> api.post("/v1/auth/register")
+        List<ApiClient.Response> answers = AllAtOnce.send(8, i -> api.post("/v1/auth/register")
                 .body(Map.of("email", email, "password", TestAccounts.PASSWORD, "role", "owner", "name", "Racer " + i))
                 .send());
         assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201, 409);
@@ -131,7 +124,7 @@ class RegistrationIT extends IntegrationTest {
     @Test
     void concurrentRegistrationsOfOneNameAllSucceedWithDistinctSlugs() throws Exception {
         String name = "Same Name " + UUID.randomUUID().toString().substring(0, 8);
-        List<ApiClient.Response> answers = concurrently(8, i -> api.post("/v1/auth/register")
+        List<ApiClient.Response> answers = AllAtOnce.send(8, i -> api.post("/v1/auth/register")
                 .body(Map.of("email", TestAccounts.uniqueEmail(), "password", TestAccounts.PASSWORD, "role", "owner",
                         "name", name))
                 .send());
@@ -221,30 +214,6 @@ class RegistrationIT extends IntegrationTest {
             Thread.onSpinWait();
         }
         throw new AssertionError("no new verification mail to " + email);
-    }
-
-    private static List<ApiClient.Response> concurrently(int count, IntFunction<ApiClient.Response> call)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> answers = new ArrayList<>();
-            for (Future<ApiClient.Response> future : futures) {
-                answers.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private com.fasterxml.jackson.databind.JsonNode register(String name) {

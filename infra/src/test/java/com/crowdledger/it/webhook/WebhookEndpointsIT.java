@@ -2,6 +2,7 @@ package com.crowdledger.it.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crowdledger.it.AllAtOnce;
 import com.crowdledger.it.ApiClient;
 import com.crowdledger.it.IntegrationTest;
 import com.crowdledger.it.TestAccounts;
@@ -10,12 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +127,7 @@ class WebhookEndpointsIT extends IntegrationTest {
         for (int i = 0; i < 10; i++) {
             webhooks.create(owner.key(), receiver, List.of("webhook.test"));
         }
-        List<ApiClient.Response> answers = concurrently(12, i -> api.post("/v1/webhooks").key(owner.key())
+        List<ApiClient.Response> answers = AllAtOnce.send(12, i -> api.post("/v1/webhooks").key(owner.key())
                 .body(Map.of("url", receiver.url("/race/" + i), "eventTypes", List.of("webhook.test"))).send());
         assertThat(answers).filteredOn(r -> r.status() == 201).hasSize(6);
         assertThat(answers).filteredOn(r -> r.status() == 409).hasSize(6);
@@ -144,7 +139,7 @@ class WebhookEndpointsIT extends IntegrationTest {
     void racingRotationsTakeTurns() throws Exception {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
         WebhookApi.Endpoint endpoint = webhooks.create(owner.key(), receiver, List.of("webhook.test"));
-        List<ApiClient.Response> answers = concurrently(6,
+        List<ApiClient.Response> answers = AllAtOnce.send(6,
                 i -> api.post("/v1/webhooks/" + endpoint.id() + "/rotate-secret").key(owner.key()).send());
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         List<String> secrets = answers.stream().map(r -> r.data().path("secret").asText()).toList();
@@ -156,30 +151,6 @@ class WebhookEndpointsIT extends IntegrationTest {
         assertThat(secrets).filteredOn(secret -> StandardWebhooks.verify(secret, delivery)).hasSize(2);
         assertThat(StandardWebhooks.verify(endpoint.secret(), delivery)).as("the first secret was rotated out twice")
                 .isFalse();
-    }
-
-    private static List<ApiClient.Response> concurrently(int count, IntFunction<ApiClient.Response> call)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<ApiClient.Response>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                calls.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(n);
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> answers = new ArrayList<>();
-            for (Future<ApiClient.Response> answer : calls) {
-                answers.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
