@@ -95,6 +95,19 @@ class TrackingStoryIT extends IntegrationTest {
                 response -> response.status() == 200 && response.data().path("status").asText().equals("approved"))
                 .data();
         assertThat(held.path("status").asText()).isEqualTo("approved");
+        ApiClient.Response approvedAgain = api.patch("/v1/conversions/" + firstId).key(tracking.key())
+                .body(Map.of("status", "approved")).send();
+        assertThat(approvedAgain.status()).as("a repeat, or a race with the hold task, is no conflict").isEqualTo(200);
+
+        // the account pays the partner for the one it approved: paid, once
+        ApiClient.Response paid = api.post("/v1/conversions/" + winterConversion + "/payout").key(tracking.key())
+                .body(Map.of("payoutReference", "transfer-2026-11")).send();
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.data().path("status").asText()).isEqualTo("paid");
+        assertThat(api.post("/v1/conversions/" + winterConversion + "/payout").key(tracking.key())
+                .body(Map.of("payoutReference", "transfer-2026-11")).send().errorCode()).isEqualTo("CONFLICT");
+        assertThat(api.post("/v1/conversions/" + toReject + "/payout").key(tracking.key())
+                .body(Map.of("payoutReference", "x")).send().errorCode()).isEqualTo("CONFLICT");
 
         // the report: 4 clicks (3 unique per offer and day), 3 counted conversions, exact money
         JsonNode report = TrackingFixtures.eventually(() -> tracking.report(tracking.key(), "groupBy=offer"),
@@ -120,16 +133,20 @@ class TrackingStoryIT extends IntegrationTest {
         assertThat(bySub1.path("rows").get(0).path("group").path("partner").asText()).isEqualTo(bob);
         assertThat(bySub1.path("totals")).isEqualTo(report.path("totals"));
 
-        // totals are the sum of the listed conversions that count (not rejected or reversed)
+        // totals are the sum of the listed conversions that count: the ones neither rejected nor reversed
         List<JsonNode> conversions = new ArrayList<>();
         TrackingFixtures.eventually(() -> api.get("/v1/conversions").key(tracking.key()).send().data(),
-                data -> data.size() == 4).forEach(conversions::add);
+                data -> data.size() == 4 && data.findValuesAsText("status").contains("paid")).forEach(conversions::add);
         assertThat(conversions).extracting(c -> c.path("status").asText())
-                .containsExactlyInAnyOrder("approved", "approved", "approved", "rejected");
-        BigDecimal listedRevenue = conversions.stream().filter(c -> !c.path("status").asText().equals("rejected"))
-                .map(c -> new BigDecimal(c.path("amount").asText())).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal listedPayout = conversions.stream().filter(c -> !c.path("status").asText().equals("rejected"))
-                .map(c -> new BigDecimal(c.path("payout").asText())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .containsExactlyInAnyOrder("approved", "approved", "paid", "rejected");
+        List<JsonNode> counted = new ArrayList<>();
+        api.get("/v1/conversions?status=pending,approved,paid").key(tracking.key()).send().data()
+                .forEach(counted::add);
+        assertThat(counted).hasSize(3);
+        BigDecimal listedRevenue = counted.stream().map(c -> new BigDecimal(c.path("amount").asText()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal listedPayout = counted.stream().map(c -> new BigDecimal(c.path("payout").asText()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(listedRevenue).isEqualByComparingTo(report.path("totals").path("revenue").asText());
         assertThat(listedPayout).isEqualByComparingTo(report.path("totals").path("payout").asText());
     }

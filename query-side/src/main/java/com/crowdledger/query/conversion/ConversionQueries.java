@@ -6,7 +6,9 @@ import com.crowdledger.query.tracking.Period;
 import com.crowdledger.shared.tracking.ConversionStatus;
 import com.crowdledger.shared.web.ListPage;
 import com.crowdledger.shared.web.Tenant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +26,10 @@ class ConversionQueries {
     }
 
     ListPage<ConversionSummary> list(Tenant tenant, Period period, String offerId, String partnerId,
-                                     ConversionStatus status, PageRequest page) {
-        List<ConversionView> rows = conversions.page(tenant, period.start(), period.end(), offerId, partnerId, status,
+                                     Set<ConversionStatus> statuses, PageRequest page) {
+        Set<ConversionStatus> filter = statuses == null || statuses.isEmpty()
+                ? EnumSet.allOf(ConversionStatus.class) : statuses;
+        List<ConversionView> rows = conversions.page(tenant, period.start(), period.end(), offerId, partnerId, filter,
                 page.afterCreatedAt(), page.afterId(), page.fetchLimit());
         return page.toListPage(rows, ConversionView::position,
                 views -> views.stream().map(ConversionView::summary).toList());

@@ -10,6 +10,7 @@ import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.ListPage;
 import com.crowdledger.shared.web.Tenant;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The caller's conversions (the seed's {@code GET /conversions}), newest first, filtered by {@code from}/{@code to}
- * (see {@link Period}), {@code offer}, {@code partner} and {@code status}. The list follows postbacks within moments
+ * (see {@link Period}), {@code offer}, {@code partner} and {@code status} (one or several, comma-separated: {@code
+ * status=pending,approved,paid} lists the conversions a report counts). The list follows postbacks within moments
  * (a tracking processor writes it); a postback's own answer carries its conversion at once.
  */
 @RestController
@@ -36,7 +38,8 @@ class ConversionQueryController {
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) String offer,
                                      @RequestParam(required = false) String partner,
-                                     @RequestParam(required = false) ConversionStatus status, PageRequest page) {
+                                     @RequestParam(required = false) Set<ConversionStatus> status,
+                                     PageRequest page) {
         return queries.list(Tenant.of(caller), Period.ofList(from, to), offer, partner, status, page);
     }
 

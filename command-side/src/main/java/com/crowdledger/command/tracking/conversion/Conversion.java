@@ -55,6 +55,9 @@ class Conversion {
         if (!command.tenant().owns(recorded.accountId(), recorded.mode())) {
             throw DomainException.notFound("Conversion");
         }
+        if (command.status() == status) {
+            return Conversions.summary(recorded, status, updatedAt); // a repeat (or the hold task came first)
+        }
         String reason = reason(command.reason());
         Instant now = TrackingClock.now();
         switch (command.status()) {

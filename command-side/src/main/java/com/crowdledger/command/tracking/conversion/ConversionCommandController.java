@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Server-side postbacks with an API key ({@code POST /v1/conversions}, the seed's call) and the account's decisions
- * on a conversion ({@code PATCH /v1/conversions/:id}: approve, reject, reverse).
+ * on a conversion ({@code PATCH /v1/conversions/:id}: approve, reject, reverse; {@code POST
+ * /v1/conversions/:id/payout}: its payout was paid).
  */
 @RestController
 @RequestMapping("/v1/conversions")
@@ -41,6 +42,10 @@ class ConversionCommandController {
 
     /** {@code status}: approved, rejected or reversed; {@code reason} is kept with a rejection or reversal. */
     record ChangeConversion(@NotNull ConversionStatus status, @Nullable String reason) {
+    }
+
+    /** {@code payoutReference} names the payment that paid the partner (a transfer, a payout batch). */
+    record RecordPayout(@NotNull String payoutReference) {
     }
 
     @PostMapping
@@ -62,5 +67,15 @@ class ConversionCommandController {
         }
         return commands.sendAndWait(new ChangeConversionStatusCommand(id, Tenant.of(caller), request.status(),
                 request.reason()));
+    }
+
+    @PostMapping("/{id}/payout")
+    @Errors(ErrorCode.CONFLICT) // only an approved conversion is paid, once
+    ConversionSummary recordPayout(Caller caller, @PathVariable String id, @Valid @RequestBody RecordPayout request) {
+        if (!Ids.hasPrefix(id, Ids.CONVERSION)) {
+            throw DomainException.notFound("Conversion");
+        }
+        return commands.sendAndWait(new RecordConversionPayoutCommand(id, Tenant.of(caller),
+                request.payoutReference()));
     }
 }

@@ -5,8 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The payout of an approved conversion was paid to its partner: it becomes {@code paid}. {@code payoutReference}
- * names the payment (a payout batch, a transfer). For whoever pays partners (an operator's payout batch, a later
- * endpoint); a {@link Tenant#account(String)} of the conversion's account may send it.
+ * names the payment (a payout batch, a transfer). Sent by {@code POST /v1/conversions/:id/payout}, or by whoever
+ * pays partners for the account ({@link Tenant#account(String)} of the conversion's account).
  */
 public record RecordConversionPayoutCommand(
         @TargetAggregateIdentifier String conversionId,

@@ -86,6 +86,16 @@ class ConversionTest {
                 .expectEvents(approvedAt(HOLD_ENDS_AT));
     }
 
+    /** A repeated decision (or an approval after the hold task's) changes nothing and answers the conversion. */
+    @Test
+    void repeatingTheCurrentStatusChangesNothing() {
+        approved().when(change(ConversionStatus.APPROVED, null)).expectSuccessfulHandlerExecution().expectNoEvents();
+        rejectedConversion().when(change(ConversionStatus.REJECTED, "again")).expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        reversedConversion().when(change(ConversionStatus.REVERSED, null)).expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     // --- refused -----------------------------------------------------------------------------------------
 
     @Test
@@ -103,8 +113,6 @@ class ConversionTest {
 
     @Test
     void onlyPendingConversionsCanBeApproved() {
-        refused(approved(), ConversionStatus.APPROVED, "The conversion is approved: only pending conversions can be "
-                + "approved");
         refused(paid(), ConversionStatus.APPROVED, "The conversion is paid: only pending conversions can be approved");
         refused(rejectedConversion(), ConversionStatus.APPROVED, "The conversion is rejected: only pending "
                 + "conversions can be approved");
@@ -116,8 +124,6 @@ class ConversionTest {
     void onlyPendingOrApprovedConversionsCanBeRejected() {
         refused(paid(), ConversionStatus.REJECTED, "The conversion is paid: only pending or approved conversions "
                 + "can be rejected");
-        refused(rejectedConversion(), ConversionStatus.REJECTED, "The conversion is rejected: only pending or "
-                + "approved conversions can be rejected");
         refused(reversedConversion(), ConversionStatus.REJECTED, "The conversion is reversed: only pending or "
                 + "approved conversions can be rejected");
     }
@@ -127,8 +133,6 @@ class ConversionTest {
         refused(pending(), ConversionStatus.REVERSED, "The conversion is pending: only approved or paid conversions "
                 + "can be reversed");
         refused(rejectedConversion(), ConversionStatus.REVERSED, "The conversion is rejected: only approved or paid "
-                + "conversions can be reversed");
-        refused(reversedConversion(), ConversionStatus.REVERSED, "The conversion is reversed: only approved or paid "
                 + "conversions can be reversed");
     }
 
