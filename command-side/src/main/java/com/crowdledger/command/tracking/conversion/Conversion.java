@@ -98,8 +98,10 @@ class Conversion {
         if (!command.tenant().owns(recorded.accountId(), recorded.mode())) {
             throw DomainException.notFound("Conversion");
         }
-        if (command.payoutReference() == null || command.payoutReference().isBlank()) {
-            throw DomainException.invalid("payoutReference", "must name the payment that paid the payout");
+        if (command.payoutReference() == null || command.payoutReference().isBlank()
+                || command.payoutReference().strip().length() > 255) {
+            throw DomainException.invalid("payoutReference", "must name the payment that paid the payout (1 to 255 "
+                    + "characters)");
         }
         requireStatus(EnumSet.of(ConversionStatus.APPROVED), "paid");
         apply(new ConversionPaidEvent(conversionId, recorded.accountId(), recorded.mode(), recorded.offerId(),
