@@ -1,11 +1,13 @@
 package com.crowdledger.it.eventlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.crowdledger.it.ApiClient;
 import com.crowdledger.it.IntegrationTest;
 import com.crowdledger.it.TestAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +37,12 @@ class EventLogIT extends IntegrationTest {
         assertThat(api.post("/v1/webhooks").key(owner.key())
                 .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("*"))).send().status())
                 .isEqualTo(201);
+        awaitLog(owner.key(), 7); // the log follows within moments
+    }
+
+    private void awaitLog(String key, int events) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/v1/events?limit=100").key(key).send().data().size() == events);
     }
 
     /** Events of one command (registration) happen in the same millisecond, which is as fine as the log orders. */
@@ -130,6 +138,7 @@ class EventLogIT extends IntegrationTest {
         assertThat(api.get("/v1/events?limit=100").key(stranger.key()).send().body()).doesNotContain(keyId);
 
         String testKey = issueInMode("test");
+        awaitLog(testKey, 1);
         assertThat(api.get("/v1/events/" + eventId).key(testKey).send().status()).isEqualTo(404);
         List<JsonNode> testEvents = new ArrayList<>();
         api.get("/v1/events?limit=100").key(testKey).send().data().forEach(testEvents::add);

@@ -47,6 +47,12 @@ class WebhookDeliveryIT extends IntegrationTest {
         receiver.close();
     }
 
+    /** The event log follows within moments: the answer once it lists (or is) {@code count} events. */
+    private ApiClient.Response awaitLogged(String key, String path, int count) {
+        return await().atMost(PATIENCE).until(() -> api.get(path).key(key).send(), response -> response.status() == 200
+                && (response.data().isArray() ? response.data().size() == count : count == 1));
+    }
+
     static WebhookReceiver.Received awaitOne(WebhookReceiver receiver, String path, String type) {
         await().atMost(PATIENCE).until(() -> !receiver.ofType(path, type).isEmpty());
         return receiver.ofType(path, type).get(0);
@@ -76,8 +82,7 @@ class WebhookDeliveryIT extends IntegrationTest {
         assertThat(body.path("data").path("webhookId").asText()).isEqualTo(endpoint.id());
         assertThat(delivery.body()).doesNotContain("secretRef").doesNotContain("sec_").doesNotContain("Hash");
 
-        ApiClient.Response logged = api.get("/v1/events/" + body.path("id").asText()).key(owner.key()).send();
-        assertThat(logged.status()).as(logged.toString()).isEqualTo(200);
+        ApiClient.Response logged = awaitLogged(owner.key(), "/v1/events/" + body.path("id").asText(), 1);
         assertThat(logged.data().path("type").asText()).isEqualTo("webhook.endpoint_changed");
         assertThat(logged.data().path("data")).isEqualTo(body.path("data"));
         assertThat(Instant.parse(logged.data().path("createdAt").asText()))
@@ -175,13 +180,14 @@ class WebhookDeliveryIT extends IntegrationTest {
         JsonNode delivery = deliveryOf(owner.key(), endpoint.id());
         assertThat(delivery.path("status").asText()).as("410 is not retried").isEqualTo("failed");
 
-        ApiClient.Response events = api.get("/v1/events?aggregateId=" + endpoint.id()).key(owner.key()).send();
+        ApiClient.Response events = awaitLogged(owner.key(), "/v1/events?aggregateId=" + endpoint.id()
+                + "&type=webhook.endpoint_disabled", 1);
         assertThat(events.data()).extracting(e -> e.path("type").asText())
                 .contains("webhook.endpoint_disabled");
         JsonNode disabled = events.data().get(0);
         assertThat(disabled.path("data").path("reason").asText()).isEqualTo("gone");
         assertThat(disabled.path("actor").path("type").asText()).isEqualTo("system");
-        assertThat(api.get("/v1/events?type=webhook.endpoint_failed").key(owner.key()).send().data())
+        assertThat(awaitLogged(owner.key(), "/v1/events?type=webhook.endpoint_failed", 1).data())
                 .extracting(e -> e.path("data").path("webhookId").asText()).containsExactly(endpoint.id());
 
         // disabled, it receives nothing; a test is refused until it is enabled again
@@ -214,7 +220,7 @@ class WebhookDeliveryIT extends IntegrationTest {
         await().atMost(PATIENCE).until(() -> webhooks.get(owner.key(), endpoint.id()).path("status").asText()
                 .equals("disabled"));
         assertThat(webhooks.get(owner.key(), endpoint.id()).path("disabledReason").asText()).isEqualTo("failing");
-        assertThat(api.get("/v1/events?type=webhook.endpoint_failed").key(owner.key()).send().data())
+        assertThat(awaitLogged(owner.key(), "/v1/events?type=webhook.endpoint_failed", 1).data())
                 .singleElement().satisfies(failed -> {
                     assertThat(failed.path("data").path("webhookId").asText()).isEqualTo(endpoint.id());
                     assertThat(failed.path("data").path("reason").asText()).isEqualTo("failing");
