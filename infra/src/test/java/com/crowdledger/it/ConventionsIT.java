@@ -117,6 +117,20 @@ class ConventionsIT extends IntegrationTest {
         assertThat(inAList.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("scopes[0]");
     }
 
+    /** In a query too, on keyed and public routes alike (a click's sub id would reach its event). */
+    @Test
+    void aQueryParameterWithANulCharacterIsRefusedNamingIt() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response keyed = api.get("/v1/events?type=a%00b").key(owner.key()).send();
+        assertThat(keyed.status()).isEqualTo(422);
+        assertThat(keyed.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("type");
+        ApiClient.Response click = api.get("/r/some-brand/some-offer?via=p&sub1=x%00y").send();
+        assertThat(click.status()).isEqualTo(422);
+        assertThat(click.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("sub1");
+        assertThat(api.get("/v1/events?type=a%2500b").key(owner.key()).send().status()).as("an escaped percent")
+                .isEqualTo(200);
+    }
+
     @Test
     void answersAreNeverStoredByCaches() {
         ApiClient.Response health = api.get("/v1/openapi.json").send();
