@@ -44,6 +44,17 @@ class PostbackRefusalsIT extends IntegrationTest {
         assertThat(conversionsOfOffer()).isZero();
     }
 
+    /** An Idempotency-Key is ignored here: a replay would answer a caller that never showed the secret. */
+    @Test
+    void anIdempotencyKeyNeverAnswersWithoutTheSecret() {
+        Map<String, String> fields = Map.of("click_id", click, "txn_id", "idem");
+        ApiClient.Response sent = advertiser.post("/postback/" + tracking.brand() + "/spring").body(fields)
+                .header("X-Postback-Secret", offer.secret()).header("Idempotency-Key", "idem-1").send();
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        assertRefused(advertiser.post("/postback/" + tracking.brand() + "/spring").body(fields)
+                .header("Idempotency-Key", "idem-1").send(), 401, "INVALID_CREDENTIALS");
+    }
+
     @Test
     void theHeaderWinsOverTheQuery() {
         assertRefused(bySecret(Map.of("click_id", click, "txn_id", "t1", "secret", offer.secret()))

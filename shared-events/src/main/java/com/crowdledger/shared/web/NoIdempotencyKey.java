@@ -7,7 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * A POST to which {@code Idempotency-Key} does not apply (the header is ignored): it creates nothing a retry could
- * duplicate, and its answer must never be replayed (a login's fresh session).
+ * duplicate, or deduplicates by a field of its own (a postback's txn_id), and its answer must never be replayed (a
+ * login's fresh session; a postback, to a caller that has not shown the secret).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

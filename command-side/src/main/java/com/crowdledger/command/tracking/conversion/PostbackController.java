@@ -10,6 +10,7 @@ import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.tracking.ConversionKind;
 import com.crowdledger.shared.web.Errors;
+import com.crowdledger.shared.web.NoIdempotencyKey;
 import com.crowdledger.shared.web.PublicEndpoint;
 import com.crowdledger.shared.web.Tenant;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -73,7 +74,12 @@ class PostbackController {
                 couponCode));
     }
 
+    /**
+     * No {@code Idempotency-Key}: the txn_id deduplicates, and a replay would answer before the secret is checked (the
+     * layer tells anonymous callers apart only by address).
+     */
     @PostMapping
+    @NoIdempotencyKey
     @ApiResponse(responseCode = "201", description = "A new conversion",
             content = @Content(schema = @Schema(implementation = ConversionSummary.class)))
     @ApiResponse(responseCode = "200", description = "The offer has seen this txn_id: nothing changed, and id is "
