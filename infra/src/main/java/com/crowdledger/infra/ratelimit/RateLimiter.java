@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -84,10 +82,9 @@ class RateLimiter implements DisposableBean {
 
     Decision consume(String bucketKey, Limits limits) {
         long[] perWindow = {limits.minute(), limits.hour(), limits.day()};
-        Lease lease = leases.get(leaseKey(bucketKey, limits), ignored -> new Lease(perWindow,
-                buckets.builder()
-                        .withImplicitConfigurationReplacement(version(limits), TokensInheritanceStrategy.AS_IS)
-                        .build(bucketKey, () -> configuration(perWindow))));
+        String row = rowKey(bucketKey, limits);
+        Lease lease = leases.get(row, ignored -> new Lease(perWindow,
+                buckets.builder().build(row, () -> configuration(perWindow))));
         return lease.take(Instant.now());
     }
 
@@ -96,7 +93,7 @@ class RateLimiter implements DisposableBean {
      * drawing anything or asking the database; null when it knows of none.
      */
     Decision knownRefusal(String bucketKey, Limits limits) {
-        Lease lease = leases.getIfPresent(leaseKey(bucketKey, limits));
+        Lease lease = leases.getIfPresent(rowKey(bucketKey, limits));
         return lease == null ? null : lease.knownRefusal(Instant.now());
     }
 
@@ -105,14 +102,18 @@ class RateLimiter implements DisposableBean {
      * (the shared row still counts it as drawn, so no node can exceed the limit because of it).
      */
     void giveBack(String bucketKey, Limits limits) {
-        Lease lease = leases.getIfPresent(leaseKey(bucketKey, limits));
+        Lease lease = leases.getIfPresent(rowKey(bucketKey, limits));
         if (lease != null) {
             lease.giveBack();
         }
     }
 
-    private static String leaseKey(String bucketKey, Limits limits) {
-        return bucketKey + "|" + Objects.hash(limits);
+    /**
+     * The bucket's row (and this node's lease of it) for these limits: new limits (an account's override, a lowered
+     * setting) take a new row at once, whichever way they went; the old row expires unused.
+     */
+    private static String rowKey(String bucketKey, Limits limits) {
+        return bucketKey + "|" + limits.minute() + "/" + limits.hour() + "/" + limits.day();
     }
 
     void purgeIdleBuckets() {
@@ -206,10 +207,6 @@ class RateLimiter implements DisposableBean {
                     .build());
         }
         return builder.build();
-    }
-
-    private static long version(Limits limits) {
-        return Objects.hash(limits.minute(), limits.hour(), limits.day()) & 0x7fffffffL;
     }
 
     private static Instant nextBoundary(Instant now, ChronoUnit window) {

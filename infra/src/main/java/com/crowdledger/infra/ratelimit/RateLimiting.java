@@ -51,14 +51,16 @@ public class RateLimiting implements HandlerInterceptor {
         return true;
     }
 
-    /** A public endpoint with a limit group answered a refusal: its client's address pays for it. */
+    /** A public endpoint with a limit group answered a refusal: its client's address pays for it, not the group. */
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
         if (ApiHandlers.isApi(handler) && request.getDispatcherType() != DispatcherType.ERROR
-                && RequestCaller.of(request) == null && !limitGroup((HandlerMethod) handler).isEmpty()
-                && REFUSALS.contains(response.getStatus())) {
-            limits.chargeRefusal(request);
+                && RequestCaller.of(request) == null && REFUSALS.contains(response.getStatus())) {
+            String group = limitGroup((HandlerMethod) handler);
+            if (!group.isEmpty()) {
+                limits.chargeRefusal(group, pathVariables(request), request);
+            }
         }
     }
 

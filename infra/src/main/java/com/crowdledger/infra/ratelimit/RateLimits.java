@@ -73,18 +73,24 @@ public class RateLimits {
         if (addressRefused != null) {
             refuse(addressRefused, response, ADDRESS);
         }
-        apply("public:" + group + ":" + valuesKey(pathVariables), settings.forPublicGroup(group), response, PUBLIC);
+        apply(groupBucket(group, pathVariables), settings.forPublicGroup(group), response, PUBLIC);
     }
 
     /**
      * A public endpoint with a limit group refused a request (unknown target, wrong secret): the client's address
      * pays a token of its own limit, so guessing is as slow there as anywhere, while the accepted requests of a busy
-     * address never touch it. Once the address's limit is used up, its requests are refused before any work.
+     * address never touch it. Once the address's limit is used up, its requests are refused before any work. The
+     * group's token is given back: outsiders sending wrong secrets must not use up an advertiser's limit.
      */
-    public void chargeRefusal(HttpServletRequest request) {
+    public void chargeRefusal(String group, Map<String, String> pathVariables, HttpServletRequest request) {
         if (settings.enabled()) {
             limiter.consume(addressBucket(request), settings.anonymous());
+            limiter.giveBack(groupBucket(group, pathVariables), settings.forPublicGroup(group));
         }
+    }
+
+    private static String groupBucket(String group, Map<String, String> pathVariables) {
+        return "public:" + group + ":" + valuesKey(pathVariables);
     }
 
     private String addressBucket(HttpServletRequest request) {
