@@ -75,10 +75,11 @@ public final class SsrfGuard {
         URI uri = parse(field, url);
         try {
             resolve(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw DomainException.invalid(field, "has a host that does not resolve: " + uri.getHost());
-        } catch (RefusedAddressException e) {
-            throw DomainException.invalid(field, e.getMessage());
+        } catch (UnknownHostException | RefusedAddressException e) {
+            // one answer for both, so that registering URLs does not tell which internal names exist
+            throw DomainException.invalid(field, uri.getHost() + " does not resolve to public addresses only (names "
+                    + "that do not resolve, and loopback, private, link-local, metadata and other reserved addresses, "
+                    + "are refused)");
         }
         return uri;
     }

@@ -62,7 +62,7 @@ class SsrfGuardTest {
             "https://localhost/hook",
             "https://localhost./hook"})
     void loopbackPrivateAndMetadataAddressesAreRefused(String url) {
-        assertRefused(url, "not a public address");
+        assertRefused(url, "does not resolve to public addresses only");
     }
 
     @ParameterizedTest
@@ -76,12 +76,12 @@ class SsrfGuardTest {
             "https://[0000::0001]/", "https://[2001::1]/", "https://0.0.0.0:443/",
             "https://internal.example.com/", "https://metadata.example.com/"})
     void everyNonPublicFormIsRefused(String url) {
-        assertRefused(url, "not a public address");
+        assertRefused(url, "does not resolve to public addresses only");
     }
 
     @Test
     void aNameWithOnePublicAndOnePrivateAddressIsRefused() throws Exception {
-        assertRefused("https://rebind.example.com/", "not a public address");
+        assertRefused("https://rebind.example.com/", "does not resolve to public addresses only");
         assertThatThrownBy(() -> guard.resolve("rebind.example.com"))
                 .isInstanceOfSatisfying(SsrfGuard.RefusedAddressException.class,
                         e -> assertThat(e.address().getHostAddress()).isEqualTo("10.0.0.7"));
@@ -114,6 +114,22 @@ class SsrfGuardTest {
             "https://unknown.example.com/", "https://[fe80::1%25eth0]/", "", " "})
     void malformedOrDeceptiveUrlsAreRefused(String url) {
         assertThatThrownBy(() -> guard.requireAllowedUrl("url", url)).isInstanceOf(DomainException.class);
+    }
+
+    /** Else registering URLs would map which internal names exist. */
+    @Test
+    void anUnknownNameAndAPrivateOneGetTheSameAnswer() {
+        assertThat(refusal("https://unknown.example.com/").replace("unknown", "X"))
+                .isEqualTo(refusal("https://internal.example.com/").replace("internal", "X"));
+    }
+
+    private String refusal(String url) {
+        try {
+            guard.requireAllowedUrl("url", url);
+        } catch (DomainException e) {
+            return e.details().get(0).message();
+        }
+        throw new AssertionError(url + " was allowed");
     }
 
     @Test
