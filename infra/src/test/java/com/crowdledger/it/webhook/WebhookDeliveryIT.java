@@ -10,6 +10,7 @@ import com.crowdledger.it.TestInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -248,6 +249,28 @@ class WebhookDeliveryIT extends IntegrationTest {
         receiver.release();
         await().atMost(PATIENCE).until(() -> deliveriesOf(owner.key(), dead.id()).stream()
                 .allMatch(d -> d.path("status").asText().equals("succeeded")));
+    }
+
+    /** Sixteen hanging endpoints of one account (each within its own limit) would hold every worker of the node. */
+    @Test
+    void anotherAccountsHangingEndpointsDoNotDelayThisAccountsWebhooks() {
+        TestAccounts.Registered hoarder = accounts.verifiedOwner("live");
+        List<WebhookApi.Endpoint> hanging = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            WebhookApi.Endpoint endpoint = webhooks.create(hoarder.key(), receiver, List.of("webhook.test"));
+            receiver.hang(endpoint.path());
+            hanging.add(endpoint);
+        }
+        for (int round = 0; round < 3; round++) {
+            hanging.forEach(endpoint -> api.post("/v1/webhooks/" + endpoint.id() + "/test").key(hoarder.key()).send());
+        }
+        await().atMost(PATIENCE).until(() -> receiver.at(hanging.get(15).path()).size() >= 1);
+
+        TestAccounts.Registered other = accounts.verifiedOwner("live");
+        WebhookApi.Endpoint healthy = webhooks.create(other.key(), receiver, List.of("webhook.test"));
+        api.post("/v1/webhooks/" + healthy.id() + "/test").key(other.key()).send();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !receiver.ofType(healthy.path(), "webhook.test").isEmpty());
+        receiver.release();
     }
 
     @Test

@@ -53,37 +53,42 @@ class DeliveryQueue {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for one attempt each, at most {@code perTarget} of any one target
-     * and none of {@code fullTargets} ({@code kind:targetId} keys) nor more of a target than {@code room} allows.
+     * Claims up to {@code limit} due deliveries for one attempt each, within {@code room}: none of a target or an
+     * account that has no room left, no more of one than its room. Accounts take turns (each one's first due
+     * delivery, then each one's second...), so one account's backlog does not keep another's waiting.
      */
-    List<QueuedDelivery> claim(int limit, int perTarget, Map<String, Integer> room, Duration lease) {
+    List<QueuedDelivery> claim(int limit, QueueRoom room, Duration lease) {
         if (limit < 1) {
             return List.of();
         }
-        String[] full = room.entrySet().stream().filter(e -> e.getValue() <= 0).map(Map.Entry::getKey)
-                .toArray(String[]::new);
         List<String[]> candidates = jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    select id, kind || ':' || target_id from (
-                        select id, kind, target_id, next_attempt_at,
-                               row_number() over (partition by kind, target_id order by next_attempt_at, id) as nth
-                        from (select id, kind, target_id, next_attempt_at from deliveries
+                    select id, kind || ':' || target_id, account_id from (
+                        select id, kind, target_id, account_id, next_attempt_at,
+                               row_number() over (partition by kind, target_id order by next_attempt_at, id) as nth,
+                               row_number() over (partition by account_id order by next_attempt_at, id) as turn
+                        from (select id, kind, target_id, account_id, next_attempt_at from deliveries
                               where status = 'PENDING' and next_attempt_at <= now()
-                                and not (kind || ':' || target_id = any (?))
+                                and not (kind || ':' || target_id = any (?)) and not (account_id = any (?))
                               order by next_attempt_at limit ?) due) ranked
-                    where nth <= ? order by next_attempt_at limit ?""");
-            statement.setArray(1, connection.createArrayOf("text", full));
-            statement.setInt(2, CLAIM_SCAN);
-            statement.setInt(3, perTarget);
-            statement.setInt(4, limit);
+                    where nth <= ? and turn <= ? order by turn, next_attempt_at limit ?""");
+            statement.setArray(1, connection.createArrayOf("text", room.fullTargets()));
+            statement.setArray(2, connection.createArrayOf("text", room.fullAccounts()));
+            statement.setInt(3, CLAIM_SCAN);
+            statement.setInt(4, room.perTarget());
+            statement.setInt(5, room.perAccount());
+            statement.setInt(6, limit);
             return statement;
-        }, (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        }, (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
         List<String> chosen = new ArrayList<>();
-        Map<String, Integer> left = new HashMap<>(room);
+        Map<String, Integer> targetsLeft = new HashMap<>(room.targets());
+        Map<String, Integer> accountsLeft = new HashMap<>(room.accounts());
         for (String[] candidate : candidates) {
-            int free = left.getOrDefault(candidate[1], perTarget);
-            if (free > 0) {
-                left.put(candidate[1], free - 1);
+            int target = targetsLeft.getOrDefault(candidate[1], room.perTarget());
+            int account = accountsLeft.getOrDefault(candidate[2], room.perAccount());
+            if (target > 0 && account > 0) {
+                targetsLeft.put(candidate[1], target - 1);
+                accountsLeft.put(candidate[2], account - 1);
                 chosen.add(candidate[0]);
             }
         }

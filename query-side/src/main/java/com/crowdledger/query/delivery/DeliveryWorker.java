@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * claims when half of either budget is free (so claims come in batches under load), when told that something was
  * queued or made due on this node ({@link #wake}), and otherwise every {@code pollInterval}, which is also how retries
  * come due and how a node picks up what other nodes queued.
+ *
+ * <p>One account holds at most half the workers' worth of claimed deliveries, so however many slow endpoints it has
+ * (each within its own limit), the other half of the workers is always free for other accounts; its other due
+ * deliveries stay in the queue, and claims take accounts in turn.
  */
 class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -42,6 +46,9 @@ class DeliveryWorker implements AutoCloseable {
 
     /** Claimed and not finished, per target ({@code kind:id}); guarded by this. */
     private final Map<String, Target> targets = new HashMap<>();
+    /** Claimed and not finished, per account; guarded by this. */
+    private final Map<String, Integer> accounts = new HashMap<>();
+    private final int perAccount;
     private int claimed;
     /** The last claim filled all the room there was: more may be due than was claimed. */
     private boolean moreMayBeDue;
@@ -65,6 +72,7 @@ class DeliveryWorker implements AutoCloseable {
         this.metrics = metrics;
         this.workers = settings.workers();
         this.perTarget = settings.concurrencyPerTarget();
+        this.perAccount = Math.max(1, workers / 2);
         this.pollInterval = settings.pollInterval();
         this.lease = settings.claimLease();
         this.timeout = settings.timeout();
@@ -103,12 +111,15 @@ class DeliveryWorker implements AutoCloseable {
             try {
                 int room;
                 Map<String, Integer> targetRoom = new HashMap<>();
+                Map<String, Integer> accountRoom = new HashMap<>();
                 synchronized (this) {
                     room = 2 * workers - claimed;
                     targets.forEach((key, target) -> targetRoom.put(key, 2 * perTarget - target.claimed));
+                    accounts.forEach((account, count) -> accountRoom.put(account, perAccount - count));
                 }
                 List<QueuedDelivery> batch = room > 0
-                        ? queue.claim(room, 2 * perTarget, targetRoom, lease) : List.of();
+                        ? queue.claim(room, new QueueRoom(2 * perTarget, targetRoom, perAccount, accountRoom), lease)
+                        : List.of();
                 accept(batch, room);
                 awaitWork();
             } catch (InterruptedException e) {
@@ -139,6 +150,7 @@ class DeliveryWorker implements AutoCloseable {
             Target target = targets.computeIfAbsent(delivery.targetKey(), key -> new Target());
             target.claimed++;
             target.full = target.claimed >= 2 * perTarget;
+            accounts.merge(delivery.accountId(), 1, Integer::sum);
             claimed++;
             if (target.sending < perTarget) {
                 target.sending++;
@@ -152,6 +164,10 @@ class DeliveryWorker implements AutoCloseable {
     private synchronized void finished(QueuedDelivery delivery) {
         Target target = targets.get(delivery.targetKey());
         target.claimed--;
+        int ofAccount = accounts.merge(delivery.accountId(), -1, Integer::sum);
+        if (ofAccount == 0) {
+            accounts.remove(delivery.accountId());
+        }
         claimed--;
         QueuedDelivery next = target.waiting.poll();
         if (next != null) {
@@ -160,7 +176,8 @@ class DeliveryWorker implements AutoCloseable {
             target.sending--;
         }
         // claim again once half of a budget that was used up is free (so claims come in batches)
-        boolean wake = (moreMayBeDue && claimed <= workers) || (target.full && target.claimed <= perTarget);
+        boolean wake = (moreMayBeDue && claimed <= workers) || (target.full && target.claimed <= perTarget)
+                || ofAccount == perAccount - 1;
         if (target.full && target.claimed <= perTarget) {
             target.full = false;
         }
