@@ -97,8 +97,9 @@ class OutboundHttp implements AutoCloseable {
     AttemptResult send(OutboundRequest outbound) {
         long started = System.nanoTime();
         try {
-            // the URL's shape too: a kind may build it from a template, and the setting may have changed since
-            guard.parse("url", outbound.url().toString());
+            // the URL's shape too: a kind may build it (a postback's, from a template), and the setting may have
+            // changed since it was registered
+            guard.requireShape("url", outbound.url());
         } catch (DomainException e) {
             return AttemptResult.noAnswer(millisSince(started), "refused: the URL "
                     + e.details().stream().map(FieldIssue::message).findFirst().orElse(e.getMessage()));
