@@ -2,12 +2,12 @@
 # What webhooks cost, and how fast they go (issue 9). A receiver (webhooks/Receiver.java, the JDK's HTTP server,
 # answering 200 at once) listens on loopback; the service may deliver there (CROWDLEDGER_WEBHOOKS_ALLOWPRIVATENETWORKS)
 # and has rate limits off.
-#   1. The write path, with and without webhooks: PATCH /v1/webhooks/:id with a new description on every request (one
-#      event each), spread over 15 endpoints made fresh for every run (so no aggregate grows long; they subscribe to
-#      webhook.test only, so their own events go nowhere), while the account's receiving endpoint ("*") is enabled
-#      (every event is delivered to the receiver) or disabled (nothing is). Alternating, one wrk client, the same
-#      settings. PASS when with >= 0.9 x without. After each run with webhooks, the deliveries must all arrive; the
-#      time they take after the run ends is printed (what the run did not pay for).
+#   1. The write path, with and without webhooks: the tracking postback endpoint (GET /postback/:brand/:offer with the
+#      offer's secret in X-Postback-Secret), each request a new conversion (a fresh txn_id, on one of 16 clicks; the
+#      partner has no postback URL of its own), while the account's receiving endpoint, subscribed to the conversion
+#      events, is enabled (every conversion.recorded is delivered to the receiver) or disabled (nothing is).
+#      Alternating, one wrk client, the same settings. PASS when with >= 0.9 x without. After each run with webhooks,
+#      the deliveries must all arrive; the time they take after the run ends is printed (what the run did not pay for).
 #   2. Deliveries/s: DELIVERIES rows put due at the same instant into the queue (psql), to 8 endpoints on the receiver
 #      (the engine then sends with all its 32 workers, 4 per endpoint), timed from the receiver's first request to its
 #      last, against JdkLoop.java: 32 threads each looping a plain JDK HttpClient POST of the same body (and the same
@@ -53,40 +53,49 @@ call() {
 id_of() { grep -o '"id":"[^"]*"' | head -n1 | cut -d'"' -f4; }
 endpoint() { call POST /v1/webhooks "{\"url\":\"$RECEIVER$1\",\"eventTypes\":[\"$2\"]}" | id_of; }
 
-RECEIVING=$(endpoint /hook '*')
-TARGETS=()
-fresh_targets() {
-    local id
-    for id in "${TARGETS[@]}"; do call DELETE "/v1/webhooks/$id" >/dev/null; done
-    TARGETS=()
-    for _ in $(seq 1 15); do TARGETS+=("$(endpoint /unused webhook.test)"); done
+# the receiving endpoint hears of every conversion event; part 1 makes conversion.recorded ones
+RECEIVING=$(call POST /v1/webhooks "{\"url\":\"$RECEIVER/hook\",\"eventTypes\":[\"conversion.recorded\",\
+\"conversion.approved\",\"conversion.rejected\",\"conversion.reversed\",\"conversion.paid\"]}" | id_of)
+BRAND=$(call GET /v1/auth/me | grep -o '"slug":"[^"]*"' | head -n1 | cut -d'"' -f4)
+SECRET=$(call POST /v1/offers '{"name":"Bench offer","slug":"bench","destinationUrl":"https://shop.example/",
+"defaultRevenue":"40.00","defaultPayout":"5.00"}' | grep -o '"postbackSecret":"[^"]*"' | cut -d'"' -f4)
+call POST /v1/partners '{"name":"Bench partner","slug":"bench-partner"}' >/dev/null
+CLICKS=()
+for _ in $(seq 1 16); do
+    location=$(curl -sS -o /dev/null -w '%{redirect_url}' "$BASE/r/$BRAND/bench?via=bench-partner&mode=test")
+    CLICKS+=("$(grep -o 'click_id=[0-9A-Za-z_]*' <<<"$location" | cut -d= -f2)")
+    [[ -n ${CLICKS[-1]} ]] || die "the tracking link gave no click_id: $location"
+done
+[[ -n $BRAND && -n $SECRET ]] || die "no brand or offer secret"
+
+# postback_script RUN: a wrk script whose every request records a new conversion (a txn_id of its own)
+postback_script() {
     {
-        echo 'wrk.method = "PATCH"'
-        echo 'wrk.headers["Content-Type"] = "application/json"'
-        printf 'local ids = {'; printf '"%s",' "${TARGETS[@]}"; echo '}'
+        echo 'wrk.method = "GET"'
+        printf 'local clicks = {'; printf '"%s",' "${CLICKS[@]}"; echo '}'
+        echo "local prefix = \"/postback/$BRAND/bench?mode=test&txn_id=$1-\""
         cat <<'LUA'
 local threads = 0
 function setup(thread) threads = threads + 1; thread:set("tid", threads) end
 local n = 0
 function request()
   n = n + 1
-  return wrk.format(nil, "/v1/webhooks/" .. ids[(n % #ids) + 1], nil,
-    string.format('{"description":"bench %d-%d-%d"}', os.time(), tid, n))
+  return wrk.format(nil, prefix .. tid .. "-" .. n .. "&click_id=" .. clicks[(n % #clicks) + 1])
 end
 LUA
-    } >"$TMP/patch.lua"
+    } >"$TMP/postback.lua"
 }
 
-# write_run RUN on|off DURATION: a PATCH run with the receiving endpoint enabled or disabled; with it enabled, waits
-# for every event of the run to reach the receiver and records how long that took after the run (in RUN.drain)
+# write_run RUN on|off DURATION: a postback run with the receiving endpoint enabled or disabled; with it enabled,
+# waits for every conversion of the run to reach the receiver and records how long that took after the run (RUN.drain)
 write_run() {
     local run=$1 variant=$2 duration=$3 events started
-    fresh_targets
+    postback_script "$run-$(date +%s)"
     call PATCH "/v1/webhooks/$RECEIVING" "{\"status\":\"$([[ $variant == on ]] && echo enabled || echo disabled)\"}" \
         >/dev/null
-    sleep 2   # the deliveries of the setup above
+    sleep 2   # the deliveries of earlier runs
     receiver_reset
-    run_wrk "$run" main "$duration" "$BASE/v1/webhooks/" -H "Authorization: Bearer $API_KEY" -s "$TMP/patch.lua"
+    run_wrk "$run" main "$duration" "$BASE/postback/" -H "X-Postback-Secret: $SECRET" -s "$TMP/postback.lua"
     if [[ $variant == on ]]; then
         events=$(requests_of "$run") started=$SECONDS
         until (($(receiver_count) >= events)); do
@@ -108,12 +117,11 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # --- part 2: deliveries/s ----------------------------------------------------------------------------------------
-for id in "${TARGETS[@]}"; do call DELETE "/v1/webhooks/$id" >/dev/null; done
 call PATCH "/v1/webhooks/$RECEIVING" '{"status":"disabled"}' >/dev/null
 DRAIN_TARGETS=()
 for i in $(seq 1 8); do DRAIN_TARGETS+=("$(endpoint "/drain/$i" webhook.test)"); done
 ACCOUNT=$(call GET /v1/auth/me | grep -o '"account":{"id":"[^"]*"' | cut -d'"' -f6)
-# a body like the events of part 1
+# a webhook's body of the usual size
 printf '{"id":"evt_0123456789ABCDEFabcdef","type":"webhook.endpoint_changed","createdAt":"2026-11-23T10:15:30.123Z","mode":"test","data":{"webhookId":"%s","accountId":"%s","mode":"test","url":"%s/drain/1","eventTypes":["webhook.test"],"description":"bench 1795407100-1-1","changedAt":"2026-11-23T10:15:30.123456Z"}}' \
     "${DRAIN_TARGETS[0]}" "$ACCOUNT" "$RECEIVER" >"$TMP/body.json"
 PG_PORT=$(embedded_jdbc_url main | sed -E 's#.*:([0-9]+)/postgres#\1#')
@@ -165,9 +173,11 @@ done
 # --- results -----------------------------------------------------------------------------------------------------
 verdict=0
 echo
-echo "Webhooks and the write path: PATCH /v1/webhooks/:id, wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION," \
-    "$ROUNDS rounds, $(nproc) cores; with webhooks every PATCH's event is delivered to a local receiver"
-compare "PATCH, receiving endpoint disabled" "PATCH, every event delivered" off on "$WRITE_MIN_RATIO" || verdict=1
+echo "Webhooks and the write path: GET /postback/:brand/:offer (a new conversion each), wrk -t$WRK_THREADS" \
+    "-c$WRK_CONNECTIONS -d$WRK_DURATION, $ROUNDS rounds, $(nproc) cores; with webhooks every conversion.recorded is" \
+    "delivered to a local receiver"
+compare "postbacks, receiving endpoint disabled" "postbacks, every event delivered" off on "$WRITE_MIN_RATIO" \
+    || verdict=1
 for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: the deliveries of the run all arrived $(cat "$TMP/on-$round.drain") s after it ended"
 done

@@ -25,14 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP server on 127.0.0.1 that takes webhooks: it records every request and answers as a test scripts it
+ * A real HTTP server on 127.0.0.1 that takes webhooks and partner postbacks: it records every request (its path and
+ * its query as sent, still encoded) and answers as a test scripts it
  * (a status sequence per path, then 200; or hanging until released). Each test uses paths of its own.
  */
 public final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request as it arrived; header names in lower case. */
-    public record Received(String path, Map<String, String> headers, String body, Instant at) {
+    /** One request as it arrived; header names in lower case; {@code rawQuery} as sent (null: none). */
+    public record Received(String method, String path, String rawQuery, Map<String, String> headers, String body,
+                           Instant at) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -123,7 +125,8 @@ public final class WebhookReceiver implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                 String.join(",", values)));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(new Received(path, headers, body, Instant.now()));
+        received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
+                body, Instant.now()));
         try {
             if (hanging.contains(path)) {
                 released.await(60, TimeUnit.SECONDS);

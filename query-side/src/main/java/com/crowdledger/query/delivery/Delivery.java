@@ -27,6 +27,7 @@ public class Delivery {
     private String eventId;
     @Column(name = "event_type")
     private String eventType;
+    private String payload;
     @Enumerated(EnumType.STRING)
     private DeliveryStatus status;
     @Column(name = "next_attempt_at")
@@ -55,6 +56,11 @@ public class Delivery {
 
     public String eventType() {
         return eventType;
+    }
+
+    /** What every attempt carries (a webhook's body, a postback's macro values), fixed when it was queued. */
+    public String payload() {
+        return payload;
     }
 
     public DeliveryStatus status() {

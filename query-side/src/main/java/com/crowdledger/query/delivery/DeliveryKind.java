@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * One kind of outbound delivery. The engine queues, claims, sends through the SSRF guard, retries, logs and counts
  * deliveries of every kind alike; a kind (a Spring bean) only says what a queued delivery becomes on the wire, and
- * what to do when its target is given up. Webhooks are one kind; partner postbacks will be another: a GET or POST to
- * the partner's URL template with the conversion's macros expanded.
+ * what to do when its target is given up. Webhooks are one kind; partner postbacks are another (a GET of the
+ * partner's URL template with the conversion's macros expanded).
  */
 public interface DeliveryKind {
     /** Stored in {@code deliveries.kind}: choose it once. */

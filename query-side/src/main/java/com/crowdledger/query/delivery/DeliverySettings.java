@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code crowdledger.webhooks.*}: outbound deliveries (webhooks, and later partner postbacks).
+ * {@code crowdledger.webhooks.*}: outbound deliveries (webhooks and partner postbacks).
  *
  * @param allowPrivateNetworks deliver to loopback, private and link-local addresses and over plain http (local
  *                             development and tests only; default false)

@@ -1,5 +1,7 @@
 package com.crowdledger.query.delivery;
 
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.FieldIssue;
 import com.crowdledger.shared.net.SsrfGuard;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +36,7 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Makes the HTTP request of one attempt, and nothing but that request.
  * <ul>
- *   <li>Only to addresses the {@link SsrfGuard} allows: the host is resolved and checked before every attempt, and
+ *   <li>Only to URLs and addresses the {@link SsrfGuard} allows: the URL's shape (scheme, no user info) and the host is resolved and checked before every attempt, and
  *       the client's own resolver, through which every new connection is opened, is the guard, so the connection
  *       goes to an address that was checked (a pooled connection was opened the same way). The request keeps the
  *       URL's name for the Host header, TLS's SNI and certificate check.</li>
@@ -94,6 +96,14 @@ class OutboundHttp implements AutoCloseable {
 
     AttemptResult send(OutboundRequest outbound) {
         long started = System.nanoTime();
+        try {
+            // the URL's shape too: a kind may build it (a postback's, from a template), and the setting may have
+            // changed since it was registered
+            guard.requireShape("url", outbound.url());
+        } catch (DomainException e) {
+            return AttemptResult.noAnswer(millisSince(started), "refused: the URL "
+                    + e.details().stream().map(FieldIssue::message).findFirst().orElse(e.getMessage()));
+        }
         try {
             guard.resolve(outbound.url().getHost());
         } catch (SsrfGuard.RefusedAddressException e) {

@@ -11,10 +11,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A partner as the API lists it. Its outbound postback URL stays sealed in the vault: the row holds the reference
- * (for whoever delivers postbacks) and the host (for display).
+ * (for the postbacks, {@link PostbackDeliveryKind}) and the host (for display), and since when it has had one.
  */
 @Entity
 @Table(name = "partners")
@@ -34,6 +35,8 @@ class PartnerView {
     private String postbackUrlRef;
     @Column(name = "postback_host")
     private String postbackHost;
+    @Column(name = "postback_since")
+    private Instant postbackSince;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -55,9 +58,26 @@ class PartnerView {
         name = newName;
         email = newEmail;
         status = newStatus;
+        if (newPostbackUrlRef == null) {
+            postbackSince = null;
+        } else if (postbackUrlRef == null) {
+            postbackSince = at; // a replaced URL keeps the time the partner first had one
+        }
         postbackUrlRef = newPostbackUrlRef;
         postbackHost = newPostbackHost;
         updatedAt = at;
+    }
+
+    /**
+     * Whether an event that happened {@code at} is posted back: the partner had a postback URL then (compared to the
+     * millisecond the event store keeps, like a webhook endpoint's {@code enabledSince}).
+     */
+    boolean postsBackEventOf(Instant at) {
+        return postbackUrlRef != null && !at.isBefore(postbackSince.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    String postbackUrlRef() {
+        return postbackUrlRef;
     }
 
     PartnerSummary summary() {

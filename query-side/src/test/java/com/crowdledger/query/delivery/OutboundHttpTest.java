@@ -76,9 +76,38 @@ class OutboundHttpTest {
     @Test
     void aNameResolvingToLoopbackIsRefusedBeforeAnyConnection() throws IOException {
         try (OutboundHttp http = new OutboundHttp(guard(false, resolving("127.0.0.1")), Duration.ofSeconds(5), 4)) {
-            AttemptResult result = http.send(post());
+            AttemptResult result = http.send(post("https"));
             assertThat(result.statusCode()).isNull();
             assertThat(result.error()).startsWith("refused").contains("not a public address");
+            assertThat(hosts).isEmpty();
+        }
+    }
+
+    /** A partner postback: a GET whose URL was expanded from a template; loopback is refused like any delivery. */
+    @Test
+    void aPostbackToLoopbackIsRefusedBeforeAnyConnection() throws IOException {
+        SsrfGuard.Resolver literalsAndName = host -> host.equals(NAME)
+                ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})}
+                : InetAddress.getAllByName(host); // the literals below: no lookup
+        try (OutboundHttp http = new OutboundHttp(guard(false, literalsAndName), Duration.ofSeconds(5), 4)) {
+            for (String url : new String[] {"https://127.0.0.1:" + port() + "/pb?cid=clk_1",
+                    "https://10.0.0.1/pb", "https://169.254.169.254/latest/meta-data/",
+                    "https://[::1]:" + port() + "/pb", "https://" + NAME + ":" + port() + "/pb?cid=clk_1"}) {
+                AttemptResult result = http.send(new OutboundRequest("GET", URI.create(url), Map.of(), null));
+                assertThat(result.statusCode()).as(url).isNull();
+                assertThat(result.error()).as(url).startsWith("refused").contains("not a public address");
+            }
+            assertThat(hosts).isEmpty();
+        }
+    }
+
+    @Test
+    void plainHttpAndUserInfoAreRefusedUnlessPrivateNetworksAreAllowed() throws IOException {
+        try (OutboundHttp http = new OutboundHttp(guard(false, resolving("93.184.215.14")), Duration.ofSeconds(5), 4)) {
+            assertThat(http.send(post()).error()).isEqualTo("refused: the URL must be an https URL");
+            AttemptResult withUser = http.send(new OutboundRequest("GET",
+                    URI.create("https://user:pw@" + NAME + "/pb"), Map.of(), null));
+            assertThat(withUser.error()).startsWith("refused: the URL must not contain user info");
             assertThat(hosts).isEmpty();
         }
     }
@@ -90,7 +119,7 @@ class OutboundHttpTest {
         SsrfGuard.Resolver rebinding = host -> new InetAddress[] {InetAddress.getByAddress(host,
                 lookups.getAndIncrement() == 0 ? new byte[] {93, (byte) 184, (byte) 215, 14} : new byte[] {127, 0, 0, 1})};
         try (OutboundHttp http = new OutboundHttp(guard(false, rebinding), Duration.ofSeconds(5), 4)) {
-            AttemptResult result = http.send(post());
+            AttemptResult result = http.send(post("https"));
             assertThat(lookups.get()).as("checked, then resolved again to connect").isEqualTo(2);
             assertThat(result.statusCode()).isNull();
             assertThat(result.error()).startsWith("refused").contains("not a public address");
@@ -147,7 +176,11 @@ class OutboundHttpTest {
     }
 
     private OutboundRequest post() {
-        return new OutboundRequest("POST", URI.create("http://" + NAME + ":" + port() + "/hook"),
+        return post("http");
+    }
+
+    private OutboundRequest post(String scheme) {
+        return new OutboundRequest("POST", URI.create(scheme + "://" + NAME + ":" + port() + "/hook"),
                 Map.of("webhook-id", "evt_1"), "{}".getBytes(StandardCharsets.UTF_8));
     }
 

@@ -106,6 +106,16 @@ public final class SsrfGuard {
         } catch (URISyntaxException e) {
             throw DomainException.invalid(field, "is not a valid URL");
         }
+        return requireShape(field, uri);
+    }
+
+    /**
+     * The shape of a URL built by the platform, whatever its length (a partner's postback URL, its macros expanded):
+     * an allowed scheme, a host, no user info, no fragment, no IPv4 host in a form some parser reads otherwise.
+     *
+     * @throws DomainException VALIDATION_ERROR on {@code field}
+     */
+    public URI requireShape(String field, URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowPrivateNetworks && scheme.equals("http"))) {
             throw DomainException.invalid(field, "must be an https URL");

@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
 /**
  * A partner's outbound postback URL: an https URL in which macros stand for a conversion's values, e.g.
  * {@code https://partner.example/pb?cid={click_id}&amount={amount}&s1={sub1}}. It may carry the partner's
- * credentials, so it is stored sealed (a {@code sec_} reference in events and read models, with its {@link #host()}
- * for display); whoever delivers it opens the reference, {@link #parse}s it and {@link #expand}s it.
+ * credentials (in its path or query), so it is stored sealed (a {@code sec_} reference in events and read models,
+ * with its {@link #host()} for display); whoever delivers it opens the reference, {@link #parse}s it and
+ * {@link #expand}s it. Macros stand in the path and query only: a conversion's values never choose the host. Where
+ * the URL may lead (https only, public addresses, no user info) is the SSRF guard's to say, at registration and
+ * before every request.
  */
 public final class PostbackUrlTemplate {
     /** The macros a template may use; each is replaced by the conversion's value, URL-encoded (empty if none). */
     public static final List<String> MACROS = List.of("click_id", "conversion_id", "payout", "amount", "event",
-            "txn_id", "sub1", "sub2", "sub3", "sub4", "sub5");
+            "txn_id", "sub1", "sub2", "sub3", "sub4", "sub5", "status");
     public static final int MAX_LENGTH = 2048;
     private static final Pattern MACRO = Pattern.compile("\\{([^{}]*)}");
 
@@ -32,12 +35,17 @@ public final class PostbackUrlTemplate {
     }
 
     /**
-     * @throws IllegalArgumentException with a message fit for the client: not an absolute https URL with a host,
-     *                                  longer than {@value #MAX_LENGTH} characters, or an unknown or unclosed macro
+     * @throws IllegalArgumentException with a message fit for the client: not an absolute http(s) URL with a host
+     *                                  (whether plain http may be used is the SSRF guard's call), longer than
+     *                                  {@value #MAX_LENGTH} characters, an unknown or unclosed macro, or a macro
+     *                                  before the path
      */
     public static PostbackUrlTemplate parse(String template) {
         if (template == null || template.isEmpty() || template.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("must be an https URL of at most " + MAX_LENGTH + " characters");
+        }
+        if (beforePath(template).contains("{")) {
+            throw new IllegalArgumentException("may use macros in its path and query only, not in its host");
         }
         Matcher macros = MACRO.matcher(template);
         StringBuilder sample = new StringBuilder();
@@ -58,10 +66,25 @@ public final class PostbackUrlTemplate {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("is not a valid URL (" + e.getReason() + ")");
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()) {
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        if (!web || uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("must be an absolute https URL with a host");
         }
         return new PostbackUrlTemplate(template, uri.getHost().toLowerCase(Locale.ROOT));
+    }
+
+    /** The scheme and authority: everything before the path, query or fragment. */
+    private static String beforePath(String template) {
+        int authority = template.indexOf("://");
+        int start = authority < 0 ? 0 : authority + 3;
+        int end = template.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int at = template.indexOf(c, start);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return template.substring(0, end);
     }
 
     /** The template as the partner gave it (with its credentials, if any). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crowdledger.shared.error.DomainException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,18 @@ class SsrfGuardTest {
     void overlongUrlsAreRefused() {
         assertThatThrownBy(() -> guard.requireAllowedUrl("url", "https://hooks.example.com/" + "a".repeat(2048)))
                 .isInstanceOf(DomainException.class).hasMessageContaining("invalid");
+    }
+
+    /** A URL the platform built (a postback's, its macros expanded) is checked for its shape, not its length. */
+    @Test
+    void theShapeOfABuiltUrlIsCheckedWhateverItsLength() {
+        String expanded = "https://hooks.example.com/pb?s1=" + "%C3%A9".repeat(1000);
+        assertThat(guard.requireShape("url", URI.create(expanded)).getHost()).isEqualTo("hooks.example.com");
+        for (String url : new String[] {"http://hooks.example.com/pb", "https://u:p@hooks.example.com/pb",
+                "https://hooks.example.com/pb#x", "https://0x7f.1/pb"}) {
+            assertThatThrownBy(() -> guard.requireShape("url", URI.create(url))).as(url)
+                    .isInstanceOf(DomainException.class);
+        }
     }
 
     @Test

@@ -47,8 +47,23 @@ class PostbackUrlTemplateTest {
     }
 
     @Test
-    void refusesAnythingButAbsoluteHttpsUrls() {
-        for (String url : new String[] {"http://p.example/", "javascript:alert(1)", "/relative?x={click_id}",
+    void refusesMacrosInTheHost() {
+        for (String url : new String[] {"https://{sub1}.p.example/", "https://p.example:{sub2}/",
+                "https://{sub1}/pb?x=1", "https://p.{click_id}"}) {
+            assertThatThrownBy(() -> PostbackUrlTemplate.parse(url)).as(url).hasMessageContaining("host");
+        }
+    }
+
+    /** Plain http parses; the SSRF guard refuses it unless private networks are allowed (local tests). */
+    @Test
+    void leavesTheSchemePolicyToTheSsrfGuard() {
+        assertThat(PostbackUrlTemplate.parse("http://127.0.0.1:8080/pb?s={status}").expand(Map.of("status", "approved")))
+                .isEqualTo("http://127.0.0.1:8080/pb?s=approved");
+    }
+
+    @Test
+    void refusesAnythingButAbsoluteWebUrls() {
+        for (String url : new String[] {"javascript:alert(1)", "/relative?x={click_id}",
                 "https:///nohost", "https://p.example/a b", "", "ftp://p.example/",
                 "https://p.example/" + "a".repeat(PostbackUrlTemplate.MAX_LENGTH)}) {
             assertThatThrownBy(() -> PostbackUrlTemplate.parse(url)).as(url)

@@ -5,11 +5,9 @@ import com.crowdledger.queries.partner.FindPartnerQuery;
 import com.crowdledger.queries.partner.PartnerSummary;
 import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Scope;
-import com.crowdledger.shared.crypto.SecretVault;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.tracking.PartnerStatus;
-import com.crowdledger.shared.tracking.PostbackUrlTemplate;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.Errors;
@@ -18,7 +16,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -34,24 +31,22 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Add and change partners in the mode of the caller's key. An outbound postback URL is checked (https, known
- * macros), sealed in the secret vault in the command's transaction, and never shown again: only its host is.
+ * Add and change partners in the mode of the caller's key. An outbound postback URL is checked (known macros, where
+ * it leads: {@link PostbackUrls}), sealed in the secret vault in the command's transaction, and never shown again:
+ * only its host is.
  */
 @RestController
 @RequestMapping("/v1/partners")
 @Authenticated(scope = Scope.TRACKING)
 class PartnerCommandController {
-    static final String POSTBACK_URL_PURPOSE = "partner-postback-url";
-    private static final String POSTBACK_URL = "postbackUrl";
-
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final SecretVault vault;
+    private final PostbackUrls postbackUrls;
 
-    PartnerCommandController(CommandGateway commands, QueryGateway queries, SecretVault vault) {
+    PartnerCommandController(CommandGateway commands, QueryGateway queries, PostbackUrls postbackUrls) {
         this.commands = commands;
         this.queries = queries;
-        this.vault = vault;
+        this.postbackUrls = postbackUrls;
     }
 
     record CreatePartner(
@@ -77,7 +72,7 @@ class PartnerCommandController {
         String partnerId = Ids.next(Ids.PARTNER);
         Tenant tenant = Tenant.of(caller);
         PostbackUrlChange postback = request.postbackUrl() == null || request.postbackUrl().isEmpty()
-                ? PostbackUrlChange.REMOVE : seal(request.postbackUrl());
+                ? PostbackUrlChange.REMOVE : postbackUrls.seal(request.postbackUrl());
         commands.sendAndWait(new CreatePartnerCommand(partnerId, tenant, caller.mode(), request.name(),
                 request.slug(), request.email(), postback.ref(), postback.host()));
         return summary(partnerId, tenant);
@@ -91,22 +86,10 @@ class PartnerCommandController {
         }
         Tenant tenant = Tenant.of(caller);
         PostbackUrlChange postback = request.postbackUrl() == null ? null
-                : request.postbackUrl().isEmpty() ? PostbackUrlChange.REMOVE : seal(request.postbackUrl());
+                : request.postbackUrl().isEmpty() ? PostbackUrlChange.REMOVE : postbackUrls.seal(request.postbackUrl());
         commands.sendAndWait(new ChangePartnerCommand(id, tenant, request.name(), request.email(), request.status(),
                 postback));
         return summary(id, tenant);
-    }
-
-    /** Checks the URL and seals it; joins the request's transaction, so a refused command leaves nothing sealed. */
-    private PostbackUrlChange seal(String url) {
-        PostbackUrlTemplate template;
-        try {
-            template = PostbackUrlTemplate.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(POSTBACK_URL, e.getMessage());
-        }
-        return new PostbackUrlChange(vault.store(POSTBACK_URL_PURPOSE, url.getBytes(StandardCharsets.UTF_8)),
-                template.host());
     }
 
     /** The partner as the read model now shows it (its projection commits with the command). */
