@@ -92,6 +92,8 @@ class ConventionsIT extends IntegrationTest {
         assertThat(metrics).contains("http_server_requests_seconds_count", "commandBus_successCounter_total",
                 "eventProcessor_successCounter_total", "crowdledger_auth_argon2_verifications_total",
                 "cache_gets_total{cache=\"api-keys\"");
+        assertThat(metrics).as("tracking processors are measured, subscribing ones cost their commands nothing")
+                .contains("\"event-log\"").doesNotContain("\"account-view\"");
     }
 
     @Test

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +45,28 @@ class AxonConfiguration {
 
     @Bean
     MetricsConfigurerModule axonMetrics(GlobalMetricRegistry axonMetricRegistry) {
-        return new MetricsConfigurerModule(axonMetricRegistry, true);
+        // a MetricsConfigurerModule, so that Axon's auto-configuration adds none of its own
+        return new MetricsConfigurerModule(axonMetricRegistry, true) {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.configureMessageMonitor(configuration -> (componentType, componentName) ->
+                        monitor(axonMetricRegistry, componentType, componentName));
+            }
+        };
+    }
+
+    /**
+     * Every component is monitored (the command bus, the event store, tracking processors' latency and throughput)
+     * but subscribing processors: each of them sees every event of every command, in a unit of work of its own, and
+     * a timer and counters per group and message cost about a third of a click's or a postback's CPU (JFR profile of
+     * {@code infra/bench/tracking.sh}). Their work is measured by the command's own metrics.
+     */
+    @SuppressWarnings("unchecked")
+    private static MessageMonitor<Message<?>> monitor(GlobalMetricRegistry registry, Class<?> componentType,
+                                                      String componentName) {
+        if (SubscribingEventProcessor.class.isAssignableFrom(componentType)) {
+            return NoOpMessageMonitor.INSTANCE;
+        }
+        return (MessageMonitor<Message<?>>) registry.registerComponentWithDefaultTags(componentType, componentName);
     }
 }

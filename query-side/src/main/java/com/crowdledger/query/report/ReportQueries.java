@@ -58,16 +58,15 @@ class ReportQueries {
         boolean byDay = groupBy.contains(Dimension.DAY);
         boolean byOffer = groupBy.contains(Dimension.OFFER);
         boolean byPartner = groupBy.contains(Dimension.PARTNER);
+        ReportRepository.Question question = new ReportRepository.Question(tenant, period.firstDay(),
+                period.lastDay(), currency, offerId, partnerId, byDay, byOffer, byPartner, MAX_ROWS + 1);
         List<ReportRepository.Sums> groups = groupBy.contains(Dimension.SUB1)
-                ? rollups.bySub1(tenant, period.firstDay(), period.lastDay(), currency, offerId, partnerId, byDay,
-                        byOffer, byPartner, MAX_ROWS + 1)
-                : rollups.daily(tenant, period.firstDay(), period.lastDay(), currency, offerId, partnerId, byDay,
-                        byOffer, byPartner, MAX_ROWS + 1);
+                ? rollups.bySub1(question) : rollups.daily(question);
         if (groups.size() > MAX_ROWS) {
             throw DomainException.invalid(GROUP_BY, "the report would have more than " + MAX_ROWS
                     + " rows: ask for fewer days, filter by offer or partner, or group by less");
         }
-        Set<String> currencies = new TreeSet<>(groups.stream().map(ReportRepository.Sums::getCurrency).toList());
+        Set<String> currencies = new TreeSet<>(groups.stream().map(ReportRepository.Sums::currency).toList());
         if (currencies.size() > 1) {
             throw DomainException.invalid(CURRENCY, "these offers earn in " + String.join(", ", currencies)
                     + ": ask for one of them");
@@ -80,17 +79,17 @@ class ReportQueries {
         BigDecimal payout = BigDecimal.ZERO;
         List<TrackingReportRow> rows = new ArrayList<>();
         for (ReportRepository.Sums sums : groups) {
-            rows.add(new TrackingReportRow(new TrackingReportGroup(sums.getDay(), sums.getOffer(), sums.getPartner(),
-                    groupBy.contains(Dimension.SUB1) ? sums.getSub1() : null), sums.getClicks(),
-                    sums.getUniqueClicks(), sums.getConversions(), ratio(sums.getConversions(), sums.getClicks()),
-                    money(sums.getRevenue(), reported), money(sums.getPayout(), reported),
-                    money(sums.getRevenue().subtract(sums.getPayout()), reported),
-                    perClick(sums.getPayout(), sums.getClicks(), reported)));
-            clicks += sums.getClicks();
-            uniqueClicks += sums.getUniqueClicks();
-            conversions += sums.getConversions();
-            revenue = revenue.add(sums.getRevenue());
-            payout = payout.add(sums.getPayout());
+            rows.add(new TrackingReportRow(new TrackingReportGroup(sums.day(), sums.offer(), sums.partner(),
+                    groupBy.contains(Dimension.SUB1) ? sums.sub1() : null), sums.clicks(),
+                    sums.uniqueClicks(), sums.conversions(), ratio(sums.conversions(), sums.clicks()),
+                    money(sums.revenue(), reported), money(sums.payout(), reported),
+                    money(sums.revenue().subtract(sums.payout()), reported),
+                    perClick(sums.payout(), sums.clicks(), reported)));
+            clicks += sums.clicks();
+            uniqueClicks += sums.uniqueClicks();
+            conversions += sums.conversions();
+            revenue = revenue.add(sums.revenue());
+            payout = payout.add(sums.payout());
         }
         return new TrackingReport(reported, rows, new TrackingReportTotals(clicks, uniqueClicks, conversions,
                 ratio(conversions, clicks), money(revenue, reported), money(payout, reported),
