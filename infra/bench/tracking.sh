@@ -18,6 +18,7 @@
 #      SCALE_PARTNERS partners (each promoting SCALE_OFFERS_PER_PARTNER offers), then GET /v1/reports for the last
 #      365 days grouped by day and offer, wrk with REPORT_CONNECTIONS (1: the answer's own latency) and, for
 #      information, WRK_CONNECTIONS connections:                                  p99 < 50 ms (at 1 connection)
+#      Also the report's SQL alone (pgbench, REPORT_CONNECTIONS clients): the database's share of that time.
 #      How the year is filled: the offers and partners through the API; the conversions and their daily rollups with
 #      SQL (tracking/scale.sql), straight into the read models (conversions, report_daily, report_daily_sub1) as the
 #      projections would have written them. Through the API a million postbacks (and their clicks) take hours on this
@@ -182,6 +183,23 @@ report() { # RUN DURATION CONNECTIONS
 report warm-report "$WARMUP_DURATION" "$REPORT_CONNECTIONS"
 report report "$WRK_DURATION" "$REPORT_CONNECTIONS"
 report report-busy "$WRK_DURATION" "$WRK_CONNECTIONS"
+# The database's share: the report's SQL (ReportRepository.daily, grouped by day and offer) alone, one client
+cat >"$TMP/report-sql.sql" <<SQL
+select case when true then to_char(r.day, 'YYYY-MM-DD') end as day, case when true then r.offer_id end as offer,
+       case when false then r.partner_id end as partner, null as sub1, sum(r.clicks)::bigint, sum(r.unique_clicks)::bigint,
+       sum(r.conversions)::bigint, sum(r.revenue), sum(r.payout), r.currency
+from report_daily r
+where r.account_id = '$ACCOUNT' and r.mode in ('TEST') and r.day between '$FROM' and '$TO'
+  and (cast(null as text) is null or r.currency = cast(null as text))
+  and (cast(null as text) is null or r.offer_id = cast(null as text))
+  and (cast(null as text) is null or r.partner_id = cast(null as text))
+group by 1, 2, 3, r.currency order by 1, 2, 3, r.currency limit 10001;
+SQL
+(cd "$TMP" && pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$REPORT_CONNECTIONS" -T "${WRK_DURATION%s}" -l \
+    --log-prefix=report-sql -f report-sql.sql postgres >report-sql.txt 2>&1) || die "pgbench failed on the report's SQL"
+# per-transaction log lines: client, transaction, latency (us), ...: p50 and p99 in ms
+sort -n -k3,3 "$TMP"/report-sql.[0-9]* | awk '{v[NR] = $3} END {
+    printf "%.3f %.3f\n", v[int(NR * 0.5 + 0.999)] / 1000, v[int(NR * 0.99 + 0.999)] / 1000}' >"$TMP/report-sql.pct"
 
 # --- results ------------------------------------------------------------------------------------------------------
 verdict=0
@@ -212,6 +230,8 @@ for run in report report-busy; do
     printf '%-6s %-52s %12.1f %10s %10s %12s\n' "-" "GET year report by day,offer, $(grep -o '[0-9]* connections' \
         "$TMP/$run.txt" | head -n1)" "$(rps_of "$run")" "$(pct_of "$run" 50)" "$(pct_of "$run" 99)" "$(cpu_us_of "$run")"
 done
+printf '%-6s %-52s %12.1f %10s %10s %12s\n' "-" "the same report's SQL alone, pgbench -c$REPORT_CONNECTIONS" \
+    "$(awk '/^tps = / {print $3; exit}' "$TMP/report-sql.txt")" $(cat "$TMP/report-sql.pct") -
 echo
 echo "Report lag at $LAG_RATE postbacks/s, from the postback's 201 to the report counting it (10 ms polls):"
 printf '%-12s %8s %10s %10s %10s\n' window probes p50_ms p99_ms max_ms
