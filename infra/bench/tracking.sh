@@ -114,11 +114,12 @@ run_pgbench() { # RUN DURATION: tps of single-row INSERT transactions, WRK_CONNE
     awk '/^tps = / {print $3; exit}' "$TMP/$1.txt" >"$TMP/$1.tps"
 }
 clicks() { # RUN DURATION: every 50th click's id is kept in $TMP/clicks.<thread>
-    CLICKS_OUT=$TMP/clicks run_wrk "$1" api "$2" "$BASE$CLICK_PATH" -s "$BENCH/click.lua" \
+    CLICKS_OUT=$TMP/clicks run_wrk "$1" api "$2" "$BASE$CLICK_PATH" -s "$BENCH/click.lua" --timeout 30s \
         -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64) bench'
 }
 postbacks() { # RUN DURATION
-    CLICKS_FILE=$TMP/clicks.txt TXN_PREFIX=$1 run_wrk "$1" api "$2" "$BASE/v1/conversions" -s "$BENCH/postback.lua"
+    CLICKS_FILE=$TMP/clicks.txt TXN_PREFIX=$1 run_wrk "$1" api "$2" "$BASE/v1/conversions" -s "$BENCH/postback.lua" \
+        --timeout 30s
 }
 
 log "warm-up: clicks, postbacks, pgbench, $WARMUP_DURATION each"
