@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -48,6 +50,8 @@ class DeliveryWorker implements AutoCloseable {
     private final Map<String, Target> targets = new HashMap<>();
     /** Claimed and not finished, per account; guarded by this. */
     private final Map<String, Integer> accounts = new HashMap<>();
+    /** Accounts a claim stopped at their share: more of theirs may be due; guarded by this. */
+    private final Set<String> fullAccounts = new HashSet<>();
     private final int perAccount;
     private int claimed;
     /** The last claim filled all the room there was: more may be due than was claimed. */
@@ -150,7 +154,9 @@ class DeliveryWorker implements AutoCloseable {
             Target target = targets.computeIfAbsent(delivery.targetKey(), key -> new Target());
             target.claimed++;
             target.full = target.claimed >= 2 * perTarget;
-            accounts.merge(delivery.accountId(), 1, Integer::sum);
+            if (accounts.merge(delivery.accountId(), 1, Integer::sum) >= perAccount) {
+                fullAccounts.add(delivery.accountId());
+            }
             claimed++;
             if (target.sending < perTarget) {
                 target.sending++;
@@ -176,8 +182,9 @@ class DeliveryWorker implements AutoCloseable {
             target.sending--;
         }
         // claim again once half of a budget that was used up is free (so claims come in batches)
+        boolean accountHalfFree = ofAccount <= perAccount / 2 && fullAccounts.remove(delivery.accountId());
         boolean wake = (moreMayBeDue && claimed <= workers) || (target.full && target.claimed <= perTarget)
-                || ofAccount == perAccount - 1;
+                || accountHalfFree;
         if (target.full && target.claimed <= perTarget) {
             target.full = false;
         }
