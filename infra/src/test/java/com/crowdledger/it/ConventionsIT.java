@@ -2,10 +2,12 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +133,18 @@ class ConventionsIT extends IntegrationTest {
         assertThat(click.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("sub1");
         assertThat(api.get("/v1/events?type=a%2500b").key(owner.key()).send().status()).as("an escaped percent")
                 .isEqualTo(200);
+    }
+
+    /** A header with NUL (a click's User-Agent reaches its event) never gets past Tomcat, which answers 400 itself. */
+    @Test
+    void aHeaderWithANulCharacterIsRefusedByTheServer() throws Exception {
+        URI base = URI.create(api.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /r/some-brand/some-offer?via=p HTTP/1.1\r\nHost: x\r\n"
+                    + "User-Agent: a\u0000b\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_REQUEST\"");
+        }
     }
 
     @Test

@@ -21,6 +21,8 @@ import tools.jackson.databind.module.SimpleModule;
  */
 @Component
 class StrictJson implements JsonMapperBuilderCustomizer {
+    static final String NOT_TEXT = "must be text without U+0000 (NUL) characters";
+
     @Override
     public void customize(JsonMapper.Builder builder) {
         builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
@@ -45,7 +47,7 @@ class StrictJson implements JsonMapperBuilderCustomizer {
     /** Jackson wraps it with the field's path; its message is safe to show to clients. */
     static final class NotText extends IllegalArgumentException {
         NotText() {
-            super("must be text without U+0000 (NUL) characters");
+            super(NOT_TEXT);
         }
     }
 }

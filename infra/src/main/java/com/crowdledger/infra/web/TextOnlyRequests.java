@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,16 +16,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Query parameters and headers holding U+0000 are refused (422 naming the parameter, 400 for a header) before any
- * handler runs, as {@link StrictJson} refuses them in bodies: PostgreSQL cannot store the character, and a value that
- * reached an event (a click's sub id, a postback's coupon) would stop the projections that read it. The path needs no
- * check: Tomcat refuses an encoded NUL there itself.
+ * Query parameters holding U+0000 are refused (422 naming the parameter) before any handler runs, as
+ * {@link StrictJson} refuses them in bodies: PostgreSQL cannot store the character, and a value that reached an event
+ * (a click's sub id, a postback's coupon) would stop the projections that read it. The path and headers need no check:
+ * Tomcat refuses NUL there itself (400).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class TextOnlyRequests extends OncePerRequestFilter {
-    private static final String NOT_TEXT = "must be text without U+0000 (NUL) characters";
-
     private final ErrorResponses errors;
 
     TextOnlyRequests(ErrorResponses errors) {
@@ -39,16 +36,8 @@ class TextOnlyRequests extends OncePerRequestFilter {
         String parameter = parameterWithNul(request.getQueryString());
         if (parameter != null) {
             errors.write(request, response, ErrorCode.VALIDATION_ERROR, "The request is invalid",
-                    List.of(new FieldIssue(parameter, NOT_TEXT)));
+                    List.of(new FieldIssue(parameter, StrictJson.NOT_TEXT)));
             return;
-        }
-        for (String name : Collections.list(request.getHeaderNames())) {
-            for (String value : Collections.list(request.getHeaders(name))) {
-                if (value.indexOf('\0') >= 0) {
-                    errors.write(request, response, ErrorCode.INVALID_REQUEST, "The " + name + " header " + NOT_TEXT);
-                    return;
-                }
-            }
         }
         chain.doFilter(request, response);
     }
