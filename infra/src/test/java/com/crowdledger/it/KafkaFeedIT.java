@@ -40,7 +40,7 @@ class KafkaFeedIT extends IntegrationTest {
     void feedRunsOnItsOwnTrackingProcessorWhileReadModelsStaySubscribing() {
         assertThat(eventProcessing.eventProcessor("kafka-feed", TrackingEventProcessor.class))
                 .hasValueSatisfying(processor -> assertThat(processor.isRunning()).isTrue());
-        assertThat(eventProcessing.eventProcessor("account-view")).get()
+        assertThat(eventProcessing.eventProcessorByProcessingGroup("account-view")).get()
                 .isInstanceOf(SubscribingEventProcessor.class);
     }
 

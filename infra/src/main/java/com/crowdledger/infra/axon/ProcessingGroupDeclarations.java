@@ -21,9 +21,16 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers one event processor per processing group, as the group declares beside its handlers
- * ({@link Subscribing} or {@link Tracking}): nothing about a feature's processors lives in configuration files.
- * A group that declares neither, or both, or differently in two classes, stops the application from starting.
+ * Registers the event processors as each processing group declares beside its handlers ({@link Subscribing} or
+ * {@link Tracking}): nothing about a feature's processors lives in configuration files. A group that declares
+ * neither, or both, or differently in two classes, stops the application from starting.
+ *
+ * <p>Every tracking group gets a processor of its own. The subscribing groups all share one processor,
+ * {@value #IN_TRANSACTION}: each event of a command goes through a single unit of work that calls every subscribing
+ * handler in turn, in the command's transaction. A processor per group gave each event a unit of work, an
+ * interceptor chain and a transaction join per group, whether or not the group handled it: that fan-out was most of
+ * a write's CPU (JFR profile of {@code infra/bench/tracking.sh}). Groups keep their names (rebuilds and tests find
+ * them by group).
  *
  * <p>Every handler failure propagates ({@link PropagatingErrorHandler}): in a subscribing group it fails the command
  * (and rolls back its transaction), in a tracking group it fails the batch, which the processor retries. Axon's
@@ -32,6 +39,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProcessingGroupDeclarations implements ConfigurerModule {
+    static final String IN_TRANSACTION = "in-transaction";
+
     private final ListableBeanFactory beans;
 
     ProcessingGroupDeclarations(ListableBeanFactory beans) {
@@ -46,9 +55,10 @@ class ProcessingGroupDeclarations implements ConfigurerModule {
     public void configureModule(Configurer configurer) {
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        processing.registerSubscribingEventProcessor(IN_TRANSACTION);
         for (Declaration declaration : declarations(handlerTypes()).values()) {
             if (declaration.subscribing() != null) {
-                processing.registerSubscribingEventProcessor(declaration.group());
+                processing.assignProcessingGroup(declaration.group(), IN_TRANSACTION);
             } else {
                 Tracking tracking = declaration.tracking();
                 processing.registerTrackingEventProcessor(declaration.group(),
