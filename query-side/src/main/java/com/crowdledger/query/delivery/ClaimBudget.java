@@ -1,0 +1,145 @@
+package com.crowdledger.query.delivery;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a node's {@link DeliveryWorker} may claim, and when it should claim again without waiting for its poll.
+ * Not thread-safe: the worker calls it under its own lock.
+ *
+ * <p>A node keeps at most twice its workers' worth of claimed deliveries; of one target at most twice
+ * {@code perTarget}, of which {@code perTarget} are sent at once (the others wait here for that target's turn); of one
+ * account at most half the workers' worth. A claim that used up one of these allowances may have left more of it
+ * due in the queue: the node claims again as soon as half of that allowance is free, so claims come in batches.
+ * Deliveries finish while a claim runs, so whether a claim used up an allowance is judged by the room it was given,
+ * and a batch that arrives when half is already free asks for the next claim at once.
+ */
+final class ClaimBudget {
+    private final int workers;
+    private final int perTarget;
+    private final int perAccount;
+
+    /** Claimed and not finished, per target ({@code kind:id}). */
+    private final Map<String, Target> targets = new HashMap<>();
+    /** Claimed and not finished, per account. */
+    private final Map<String, Integer> accounts = new HashMap<>();
+    /** Accounts whose allowance a claim used up: more of theirs may be due. */
+    private final Set<String> fullAccounts = new HashSet<>();
+    private int claimed;
+    /** The last claim filled all the node's room: more may be due than was claimed. */
+    private boolean moreMayBeDue;
+
+    private static final class Target {
+        int claimed;
+        int sending;
+        /** A claim used up this target's allowance: more of it may be due. */
+        boolean full;
+        final ArrayDeque<QueuedDelivery> waiting = new ArrayDeque<>();
+    }
+
+    /** The room a claim may take now: in all, and per target and account. */
+    record Room(int total, QueueRoom queue) {
+    }
+
+    /** Of an accepted batch, what to send now (the rest waits for its target's turn), and whether to claim again. */
+    record Accepted(List<QueuedDelivery> toSend, boolean claimAgain) {
+    }
+
+    /** After a delivery finished: the one of its target to send next, if any, and whether to claim again. */
+    record Finished(@Nullable QueuedDelivery next, boolean claimAgain) {
+    }
+
+    ClaimBudget(int workers, int perTarget) {
+        this.workers = workers;
+        this.perTarget = perTarget;
+        this.perAccount = Math.max(1, workers / 2);
+    }
+
+    Room room() {
+        Map<String, Integer> targetRoom = new HashMap<>();
+        targets.forEach((key, target) -> targetRoom.put(key, 2 * perTarget - target.claimed));
+        Map<String, Integer> accountRoom = new HashMap<>();
+        accounts.forEach((account, count) -> accountRoom.put(account, perAccount - count));
+        return new Room(2 * workers - claimed, new QueueRoom(2 * perTarget, targetRoom, perAccount, accountRoom));
+    }
+
+    Accepted accept(List<QueuedDelivery> batch, Room room) {
+        moreMayBeDue = room.total() <= 0 || batch.size() == room.total();
+        Map<String, Integer> ofTarget = new HashMap<>();
+        Map<String, Integer> ofAccount = new HashMap<>();
+        List<QueuedDelivery> toSend = new ArrayList<>();
+        for (QueuedDelivery delivery : batch) {
+            Target target = targets.computeIfAbsent(delivery.targetKey(), key -> new Target());
+            target.claimed++;
+            accounts.merge(delivery.accountId(), 1, Integer::sum);
+            claimed++;
+            ofTarget.merge(delivery.targetKey(), 1, Integer::sum);
+            ofAccount.merge(delivery.accountId(), 1, Integer::sum);
+            if (target.sending < perTarget) {
+                target.sending++;
+                toSend.add(delivery);
+            } else {
+                target.waiting.add(delivery);
+            }
+        }
+        boolean claimAgain = moreMayBeDue && claimed <= workers;
+        for (Map.Entry<String, Integer> taken : ofTarget.entrySet()) {
+            Target target = targets.get(taken.getKey());
+            target.full = taken.getValue() >= room.queue().targets().getOrDefault(taken.getKey(), 2 * perTarget);
+            claimAgain |= targetHalfFree(target);
+        }
+        for (Map.Entry<String, Integer> taken : ofAccount.entrySet()) {
+            String account = taken.getKey();
+            if (taken.getValue() >= room.queue().accounts().getOrDefault(account, perAccount)) {
+                fullAccounts.add(account);
+            }
+            claimAgain |= accountHalfFree(account, accounts.get(account));
+        }
+        return new Accepted(toSend, settle(claimAgain));
+    }
+
+    Finished finished(QueuedDelivery delivery) {
+        Target target = targets.get(delivery.targetKey());
+        target.claimed--;
+        int ofAccount = accounts.merge(delivery.accountId(), -1, Integer::sum);
+        if (ofAccount == 0) {
+            accounts.remove(delivery.accountId());
+        }
+        claimed--;
+        QueuedDelivery next = target.waiting.poll();
+        if (next == null) {
+            target.sending--;
+        }
+        boolean claimAgain = (moreMayBeDue && claimed <= workers) | targetHalfFree(target)
+                | accountHalfFree(delivery.accountId(), ofAccount);
+        if (target.claimed == 0) {
+            targets.remove(delivery.targetKey());
+        }
+        return new Finished(next, settle(claimAgain));
+    }
+
+    private boolean targetHalfFree(Target target) {
+        if (target.full && target.claimed <= perTarget) {
+            target.full = false;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean accountHalfFree(String account, int claimedOfAccount) {
+        return claimedOfAccount <= perAccount / 2 && fullAccounts.remove(account);
+    }
+
+    private boolean settle(boolean claimAgain) {
+        if (claimAgain) {
+            moreMayBeDue = false;
+        }
+        return claimAgain;
+    }
+}
