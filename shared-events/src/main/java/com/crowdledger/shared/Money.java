@@ -77,7 +77,7 @@ public record Money(BigDecimal amount, String currency) {
 
     /** @throws IllegalArgumentException for anything but an upper-case ISO 4217 code */
     public static Currency currencyOf(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (!isThreeCapitals(code)) {
             throw new IllegalArgumentException("A currency is a three-letter ISO 4217 code, like USD");
         }
         try {
@@ -85,6 +85,11 @@ public record Money(BigDecimal amount, String currency) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(code + " is not an ISO 4217 currency", e);
         }
+    }
+
+    /** {@code [A-Z]{3}} without a regular expression: money is made on every postback and every event read. */
+    private static boolean isThreeCapitals(String code) {
+        return code != null && code.length() == 3 && code.chars().allMatch(c -> c >= 'A' && c <= 'Z');
     }
 
     @Override

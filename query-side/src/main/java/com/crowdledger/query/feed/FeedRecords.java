@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -38,6 +40,7 @@ final class FeedRecords {
     static final String ACCOUNT_ID = "account-id";
     static final String MODE = "mode";
     static final String OCCURRED_AT = "occurred-at";
+    private static final Map<String, String> FAMILIES = new ConcurrentHashMap<>();
     static final String CONTENT_TYPE = "content-type";
     static final String NO_AGGREGATE_FAMILY = "events";
     static final String SECRET_HASH_SUFFIX = "Hash";
@@ -72,12 +75,15 @@ final class FeedRecords {
         return new ProducerRecord<>(topic, null, null, key, serialize(payload), headers);
     }
 
-    /** {@code ApiKey} → {@code api-key}, {@code HTTPEndpoint} → {@code http-endpoint}. */
+    /**
+     * {@code ApiKey} → {@code api-key}, {@code HTTPEndpoint} → {@code http-endpoint}; remembered, since every event
+     * asks and there are a few aggregate types.
+     */
     static String family(String aggregateType) {
-        return aggregateType
+        return FAMILIES.computeIfAbsent(aggregateType, type -> type
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                .toLowerCase(Locale.ROOT);
+                .toLowerCase(Locale.ROOT));
     }
 
     private byte[] serialize(Object payload) {
