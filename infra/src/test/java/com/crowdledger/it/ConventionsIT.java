@@ -99,6 +99,17 @@ class ConventionsIT extends IntegrationTest {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIs422AtTheField() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response huge = api.post("/v1/campaigns").key(owner.key())
+                .body("{\"name\":\"x\",\"platform\":\"ios\",\"testersRequired\":99999999999999999999,"
+                        + "\"rewardPerBug\":1}").send();
+        assertField(huge, "testersRequired");
+        assertThat(huge.json().path("error").path("details").get(0).path("message").asText())
+                .isEqualTo("is out of range");
+    }
+
+    @Test
     void aFieldNamedTwiceIsRefusedNotTakenFromTheLastOne() {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
         ApiClient.Response twice = api.post("/v1/auth/api-keys").key(owner.key())

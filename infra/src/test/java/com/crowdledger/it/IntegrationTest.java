@@ -38,8 +38,6 @@ public abstract class IntegrationTest {
         registry.add("db-scheduler.polling-interval", () -> "200ms");
         // a database that lives for one run need not wait for the disk
         registry.add("crowdledger.embedded-postgres.durable", () -> "false");
-        // topics are created on first use: the feed's producer warns about each until it exists
-        registry.add("logging.level.org.apache.kafka", () -> "ERROR");
         // tracking's hold periods and attribution windows count in days of 3 s, so tests can see them end
         registry.add("crowdledger.tracking.day", () -> TrackingFixtures.DAY.toString());
         TestInfrastructure.WEBHOOK_SETTINGS.forEach((name, value) -> registry.add(name, () -> value));

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -95,6 +97,9 @@ class ApiExceptionHandler {
         Throwable cause = e.getCause();
         if (cause == null) {
             respond(request, response, ErrorCode.INVALID_REQUEST, "The request body is missing", List.of());
+        } else if (cause instanceof InputCoercionException outOfRange) {
+            respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID,
+                    List.of(new FieldIssue(path(outOfRange), "is out of range")));
         } else if (cause instanceof StreamReadException) {
             respond(request, response, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON", List.of());
         } else if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -160,6 +165,17 @@ class ApiExceptionHandler {
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         return path.replace(".[", "[");
+    }
+
+    /** The field of a number too large for its type, as the parser was reading it. */
+    private static String path(InputCoercionException e) {
+        String path = "";
+        TokenStreamContext context = e.processor() == null ? null : e.processor().streamReadContext();
+        for (; context != null && !context.inRoot(); context = context.getParent()) {
+            String step = context.inArray() ? "[" + context.getCurrentIndex() + "]" : context.currentName();
+            path = path.isEmpty() || path.startsWith("[") ? step + path : step + "." + path;
+        }
+        return path;
     }
 
     /** The reason to show when an enum name was unknown (the list of allowed names) or text was not; else null. */
