@@ -80,11 +80,17 @@ public record Money(BigDecimal amount, String currency) {
         if (!isThreeCapitals(code)) {
             throw new IllegalArgumentException("A currency is a three-letter ISO 4217 code, like USD");
         }
+        Currency currency;
         try {
-            return Currency.getInstance(code);
+            currency = Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(code + " is not an ISO 4217 currency", e);
         }
+        // gold, SDRs, "no currency" (XAU, XDR, XXX...) have codes but no minor unit: nothing is paid in them
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException(code + " is not a currency money is paid in");
+        }
+        return currency;
     }
 
     /** {@code [A-Z]{3}} without a regular expression: money is made on every postback and every event read. */

@@ -36,6 +36,9 @@ class MoneyTest {
                 .hasMessageContaining("decimals");
         assertThatThrownBy(() -> Money.of("1", "usd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of("1", "XYZ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of("1", "XAU")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("paid in");
+        assertThatThrownBy(() -> Money.of("1", "XXX")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of("1", "USD").plus(Money.of("1", "EUR")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
