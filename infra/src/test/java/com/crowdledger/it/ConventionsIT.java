@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,21 @@ class ConventionsIT extends IntegrationTest {
         assertThat(click.status()).isEqualTo(422);
         assertThat(click.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("sub1");
         assertThat(api.get("/v1/events?type=a%2500b").key(owner.key()).send().status()).as("an escaped percent")
+                .isEqualTo(200);
+    }
+
+    /** Bytes that are not UTF-8 (an overlong NUL, an encoded surrogate) are the client's error, named, never a 500. */
+    @Test
+    void aQueryParameterThatIsNotUtf8IsRefusedNamingIt() {
+        for (String odd : List.of("%C0%80", "%ED%A0%80", "%F4%90%80%80", "%FF")) {
+            ApiClient.Response click = api.get("/r/some-brand/some-offer?via=p&sub2=" + odd).send();
+            assertThat(click.status()).as(odd).isEqualTo(422);
+            assertThat(click.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("sub2");
+            assertThat(click.json().path("error").path("details").get(0).path("message").asText())
+                    .isEqualTo("is not UTF-8 text");
+        }
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        assertThat(api.get("/v1/events?type=caf%C3%A9").key(owner.key()).send().status()).as("UTF-8 text")
                 .isEqualTo(200);
     }
 

@@ -176,6 +176,44 @@ class PostbackRefusalsIT extends IntegrationTest {
                 .isEqualTo(201);
     }
 
+    /**
+     * Every refusal, not only a wrong secret: a bad mode or body is answered before the secret is checked, and must
+     * neither come out of the advertiser's limit nor be free for the sender. Failed logins from an address do not
+     * stop its postbacks (its refusals of the group are counted apart).
+     */
+    @Test
+    void anyRefusalIsTheSendersNotTheOffers() {
+        RateLimitIT.awaitFreshMinute();
+        long before = remaining(bySecret(Map.of("click_id", click, "txn_id", "r1", "secret", offer.secret())).send());
+        ApiClient outsider = api.fromAnotherAddress();
+        int throttled = 0;
+        for (int i = 0; i < 70; i++) {
+            ApiClient.Response refused = i % 2 == 0
+                    ? outsider.get("/postback/" + tracking.brand() + "/spring?mode=bogus").send()
+                    : outsider.post("/postback/" + tracking.brand() + "/spring").body("{\"click_id\": ").send();
+            if (refused.status() == 429) {
+                throttled++;
+            } else {
+                assertThat(refused.status()).as(refused.toString()).isIn(400, 422);
+            }
+        }
+        long after = remaining(bySecret(Map.of("click_id", click, "txn_id", "r2", "secret", offer.secret())).send());
+        assertThat(before - after).as("only the advertiser's own postback counts").isEqualTo(1);
+        assertThat(throttled).as("the outsider's address pays for its refusals").isPositive();
+
+        for (int i = 0; i < 65; i++) {
+            advertiser.post("/v1/auth/login").body(Map.of("email", "nobody" + i + "@example.com", "password",
+                    "wrong-password-" + i)).send();
+        }
+        assertThat(bySecret(Map.of("click_id", click, "txn_id", "r3", "secret", offer.secret())).send().status())
+                .as("failed logins from the advertiser's address do not stop its postbacks").isEqualTo(201);
+    }
+
+    private static long remaining(ApiClient.Response accepted) {
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        return Long.parseLong(accepted.header("X-RateLimit-Remaining"));
+    }
+
     private ApiClient.Call bySecret(Map<String, String> query) {
         return tracking.postbackBySecret(advertiser, "spring", new LinkedHashMap<>(query));
     }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,6 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @Component
 public class RateLimiting implements HandlerInterceptor {
-    /** What a public endpoint with a limit group answers when it refuses: unknown target, wrong credentials. */
-    private static final Set<Integer> REFUSALS = Set.of(401, 404);
     /** The limit group of each public handler method ("" for none), worked out once. */
     private final Map<Method, String> groups = new ConcurrentHashMap<>();
     private final RateLimits limits;
@@ -51,17 +48,25 @@ public class RateLimiting implements HandlerInterceptor {
         return true;
     }
 
-    /** A public endpoint with a limit group answered a refusal: its client's address pays for it, not the group. */
+    /**
+     * A public endpoint with a limit group refused a request (any client error but 429: an unknown target, a wrong
+     * secret, a bad mode or body): its client's address pays for it, not the group, so outsiders cannot use up an
+     * advertiser's limit with requests the advertiser never made.
+     */
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
         if (ApiHandlers.isApi(handler) && request.getDispatcherType() != DispatcherType.ERROR
-                && RequestCaller.of(request) == null && REFUSALS.contains(response.getStatus())) {
+                && RequestCaller.of(request) == null && isRefusal(response.getStatus())) {
             String group = limitGroup((HandlerMethod) handler);
             if (!group.isEmpty()) {
                 limits.chargeRefusal(group, pathVariables(request), request);
             }
         }
+    }
+
+    private static boolean isRefusal(int status) {
+        return status >= 400 && status < 500 && status != 429;
     }
 
     private String limitGroup(HandlerMethod handler) {

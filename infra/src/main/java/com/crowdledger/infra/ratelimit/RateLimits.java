@@ -61,15 +61,16 @@ public class RateLimits {
 
     /**
      * A request to a public endpoint with a limit group of its own: per value of the route's path variables (an offer
-     * of a brand, say), not per address. An address this node has seen use up its own limit with refused requests
-     * (see {@link #chargeRefusal}) is refused first, without drawing anything.
+     * of a brand, say), not per address. An address this node has seen use up its refusals of this group (see
+     * {@link #chargeRefusal}) is refused first, without drawing anything.
      */
     public void forPublicGroup(String group, Map<String, String> pathVariables, HttpServletRequest request,
                                HttpServletResponse response) {
         if (!settings.enabled()) {
             return;
         }
-        RateLimiter.Decision addressRefused = limiter.knownRefusal(addressBucket(request), settings.anonymous());
+        RateLimiter.Decision addressRefused = limiter.knownRefusal(refusalBucket(group, request),
+                settings.anonymous());
         if (addressRefused != null) {
             refuse(addressRefused, response, ADDRESS);
         }
@@ -77,20 +78,24 @@ public class RateLimits {
     }
 
     /**
-     * A public endpoint with a limit group refused a request (unknown target, wrong secret): the client's address
-     * pays a token of its own limit, so guessing is as slow there as anywhere, while the accepted requests of a busy
-     * address never touch it. Once the address's limit is used up, its requests are refused before any work. The
-     * group's token is given back: outsiders sending wrong secrets must not use up an advertiser's limit.
+     * A public endpoint with a limit group refused a request: the client's address pays a token of its refusals of
+     * this group (the anonymous limits, in a bucket of their own, so that failed logins on an address do not stop
+     * its clicks, nor refused clicks its postbacks), while the accepted requests of a busy address never touch it.
+     * Once they are used up, its requests to the group are refused before any work. The group's token is given back.
      */
     public void chargeRefusal(String group, Map<String, String> pathVariables, HttpServletRequest request) {
         if (settings.enabled()) {
-            limiter.consume(addressBucket(request), settings.anonymous());
+            limiter.consume(refusalBucket(group, request), settings.anonymous());
             limiter.giveBack(groupBucket(group, pathVariables), settings.forPublicGroup(group));
         }
     }
 
     private static String groupBucket(String group, Map<String, String> pathVariables) {
         return "public:" + group + ":" + valuesKey(pathVariables);
+    }
+
+    private String refusalBucket(String group, HttpServletRequest request) {
+        return "refused:" + group + ":" + proxies.clientNetwork(request);
     }
 
     private String addressBucket(HttpServletRequest request) {

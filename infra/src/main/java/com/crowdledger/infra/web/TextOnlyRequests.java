@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -16,14 +19,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Query parameters holding U+0000 are refused (422 naming the parameter) before any handler runs, as
- * {@link StrictJson} refuses them in bodies: PostgreSQL cannot store the character, and a value that reached an event
- * (a click's sub id, a postback's coupon) would stop the projections that read it. The path and headers need no check:
- * Tomcat refuses NUL there itself (400).
+ * Query parameters that are not text are refused (422 naming the parameter) before any handler runs, as
+ * {@link StrictJson} refuses them in bodies: U+0000, which PostgreSQL cannot store (a value that reached an event, a
+ * click's sub id or a postback's coupon, would stop the projections that read it), and bytes that are not UTF-8
+ * (overlong forms, encoded surrogates), which Tomcat would only find when a handler reads the parameter, as a 500. The
+ * path and headers need no check: Tomcat refuses NUL there itself (400).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class TextOnlyRequests extends OncePerRequestFilter {
+    static final String NOT_UTF8 = "is not UTF-8 text";
     private final ErrorResponses errors;
 
     TextOnlyRequests(ErrorResponses errors) {
@@ -33,36 +38,47 @@ class TextOnlyRequests extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String parameter = parameterWithNul(request.getQueryString());
-        if (parameter != null) {
-            errors.write(request, response, ErrorCode.VALIDATION_ERROR, "The request is invalid",
-                    List.of(new FieldIssue(parameter, StrictJson.NOT_TEXT)));
+        FieldIssue notText = parameterNotText(request.getQueryString());
+        if (notText != null) {
+            errors.write(request, response, ErrorCode.VALIDATION_ERROR, "The request is invalid", List.of(notText));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** The name of the first parameter whose name or value decodes to text with NUL; null when there is none. */
-    private static String parameterWithNul(String query) {
-        if (query == null || !query.contains("%00") && query.indexOf('\0') < 0) {
+    /** The first parameter whose name or value decodes to NUL or to bytes that are not UTF-8; null when none. */
+    private static FieldIssue parameterNotText(String query) {
+        if (query == null || query.indexOf('%') < 0 && query.indexOf('\0') < 0) {
             return null; // the common case, without decoding anything
         }
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            String name = decode(rawName);
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (name == null || value == null) {
+                return new FieldIssue(name == null ? rawName : name, NOT_UTF8);
+            }
             if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
-                return name.replace("\0", "");
+                return new FieldIssue(name.replace("\0", ""), StrictJson.NOT_TEXT);
             }
         }
         return null;
     }
 
+    /** Percent-decoded as UTF-8, strictly; null when the bytes are not UTF-8. */
     private static String decode(String text) {
+        byte[] bytes;
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            bytes = URLDecoder.decode(text, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
         } catch (IllegalArgumentException malformed) {
-            return text; // Tomcat's own parsing answers a malformed query
+            return text; // a broken %-escape: Tomcat's own parsing answers it (400)
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
         }
     }
 }

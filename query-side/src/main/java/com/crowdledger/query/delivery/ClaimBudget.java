@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A node keeps at most twice its workers' worth of claimed deliveries; of one target at most twice
  * {@code perTarget}, of which {@code perTarget} are sent at once (the others wait here for that target's turn); of one
- * account at most half the workers' worth. A claim that used up one of these allowances may have left more of it
+ * account (both its modes) at most half the workers' worth, and the last half workers' worth of room only for
+ * accounts that hold none. A claim that used up one of these allowances may have left more of it
  * due in the queue: the node claims again as soon as half of that allowance is free, so claims come in batches.
  * Deliveries finish while a claim runs, so whether a claim used up an allowance is judged by the room it was given,
  * and a batch that arrives when half is already free asks for the next claim at once.
@@ -24,6 +25,7 @@ final class ClaimBudget {
     private final int workers;
     private final int perTarget;
     private final int perAccount;
+    private final int reserve;
 
     /** Claimed and not finished, per target ({@code kind:id}). */
     private final Map<String, Target> targets = new HashMap<>();
@@ -59,14 +61,22 @@ final class ClaimBudget {
         this.workers = workers;
         this.perTarget = perTarget;
         this.perAccount = Math.max(1, workers / 2);
+        this.reserve = perAccount;
     }
 
+    /**
+     * The last half workers' worth of the node's room is kept for accounts that hold nothing here: without it, a few
+     * accounts with slow endpoints and old backlogs would fill the room again each time one of their deliveries
+     * finished (the claim takes the oldest due rows first), and another account's delivery would never be claimed.
+     */
     Room room() {
+        int total = 2 * workers - claimed;
+        boolean reserveOnly = total <= reserve;
         Map<String, Integer> targetRoom = new HashMap<>();
         targets.forEach((key, target) -> targetRoom.put(key, 2 * perTarget - target.claimed));
         Map<String, Integer> accountRoom = new HashMap<>();
-        accounts.forEach((account, count) -> accountRoom.put(account, perAccount - count));
-        return new Room(2 * workers - claimed, new QueueRoom(2 * perTarget, targetRoom, perAccount, accountRoom));
+        accounts.forEach((account, count) -> accountRoom.put(account, reserveOnly ? 0 : perAccount - count));
+        return new Room(total, new QueueRoom(2 * perTarget, targetRoom, perAccount, accountRoom));
     }
 
     Accepted accept(List<QueuedDelivery> batch, Room room) {

@@ -62,41 +62,22 @@ class DeliveryQueue {
      * Claims up to {@code limit} due deliveries for one attempt each, within {@code room}: none of a target or an
      * account that has no room left, no more of one than its room. Accounts take turns (each one's first due
      * delivery, then each one's second...), so one account's backlog does not keep another's waiting.
+     *
+     * <p>A claim looks at the oldest due rows only. When it took fewer than it could, they may all have been an
+     * account's with little room left (an old backlog to slow endpoints), hiding newer accounts' rows behind them: a
+     * second look leaves out every account this node already holds or just took.
      */
     List<QueuedDelivery> claim(int limit, QueueRoom room, Duration lease) {
         if (limit < 1) {
             return List.of();
         }
-        List<String[]> candidates = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    select id, kind || ':' || target_id, account_id from (
-                        select id, kind, target_id, account_id, next_attempt_at,
-                               row_number() over (partition by kind, target_id order by next_attempt_at, id) as nth,
-                               row_number() over (partition by account_id order by next_attempt_at, id) as turn
-                        from (select id, kind, target_id, account_id, next_attempt_at from deliveries
-                              where status = 'PENDING' and next_attempt_at <= now()
-                                and not (kind || ':' || target_id = any (?)) and not (account_id = any (?))
-                              order by next_attempt_at limit ?) due) ranked
-                    where nth <= ? and turn <= ? order by turn, next_attempt_at limit ?""");
-            statement.setArray(1, connection.createArrayOf("text", room.fullTargets()));
-            statement.setArray(2, connection.createArrayOf("text", room.fullAccounts()));
-            statement.setInt(3, Math.min(MAX_SCAN, SCAN_PER_CLAIMED * limit));
-            statement.setInt(4, room.perTarget());
-            statement.setInt(5, room.perAccount());
-            statement.setInt(6, limit);
-            return statement;
-        }, (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-        List<String> chosen = new ArrayList<>();
         Map<String, Integer> targetsLeft = new HashMap<>(room.targets());
         Map<String, Integer> accountsLeft = new HashMap<>(room.accounts());
-        for (String[] candidate : candidates) {
-            int target = targetsLeft.getOrDefault(candidate[1], room.perTarget());
-            int account = accountsLeft.getOrDefault(candidate[2], room.perAccount());
-            if (target > 0 && account > 0) {
-                targetsLeft.put(candidate[1], target - 1);
-                accountsLeft.put(candidate[2], account - 1);
-                chosen.add(candidate[0]);
-            }
+        List<String> chosen = new ArrayList<>();
+        boolean sawRows = choose(candidates(limit, room, room.fullAccounts()), room, targetsLeft, accountsLeft, chosen);
+        if (sawRows && chosen.size() < limit) {
+            choose(candidates(limit - chosen.size(), room, accountsLeft.keySet().toArray(String[]::new)), room,
+                    targetsLeft, accountsLeft, chosen);
         }
         if (chosen.isEmpty()) {
             return List.of();
@@ -118,6 +99,44 @@ class DeliveryQueue {
             statement.setArray(3, connection.createArrayOf("text", chosen.toArray()));
             return statement;
         }, (rs, i) -> queued(rs));
+    }
+
+    /** Due rows of targets and accounts not left out, ranked per target and taking accounts in turn. */
+    private List<String[]> candidates(int limit, QueueRoom room, String[] leftOutAccounts) {
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    select id, kind || ':' || target_id, account_id from (
+                        select id, kind, target_id, account_id, next_attempt_at,
+                               row_number() over (partition by kind, target_id order by next_attempt_at, id) as nth,
+                               row_number() over (partition by account_id order by next_attempt_at, id) as turn
+                        from (select id, kind, target_id, account_id, next_attempt_at from deliveries
+                              where status = 'PENDING' and next_attempt_at <= now()
+                                and not (kind || ':' || target_id = any (?)) and not (account_id = any (?))
+                              order by next_attempt_at limit ?) due) ranked
+                    where nth <= ? and turn <= ? order by turn, next_attempt_at limit ?""");
+            statement.setArray(1, connection.createArrayOf("text", room.fullTargets()));
+            statement.setArray(2, connection.createArrayOf("text", leftOutAccounts));
+            statement.setInt(3, Math.min(MAX_SCAN, SCAN_PER_CLAIMED * limit));
+            statement.setInt(4, room.perTarget());
+            statement.setInt(5, room.perAccount());
+            statement.setInt(6, limit);
+            return statement;
+        }, (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+    }
+
+    /** Takes the candidates their target and account have room for; whether there were any. */
+    private static boolean choose(List<String[]> candidates, QueueRoom room, Map<String, Integer> targetsLeft,
+                                  Map<String, Integer> accountsLeft, List<String> chosen) {
+        for (String[] candidate : candidates) {
+            int target = targetsLeft.getOrDefault(candidate[1], room.perTarget());
+            int account = accountsLeft.getOrDefault(candidate[2], room.perAccount());
+            if (target > 0 && account > 0) {
+                targetsLeft.put(candidate[1], target - 1);
+                accountsLeft.put(candidate[2], account - 1);
+                chosen.add(candidate[0]);
+            }
+        }
+        return !candidates.isEmpty();
     }
 
     /**

@@ -48,6 +48,21 @@ class ClaimBudgetTest {
     }
 
     @Test
+    void theLastHalfWorkersWorthOfRoomIsForAccountsThatHoldNothing() {
+        for (String account : List.of("acct_a", "acct_b", "acct_c")) {
+            budget.accept(deliveries(account, 4, 4), budget.room());
+        }
+        ClaimBudget.Room room = budget.room();
+        assertThat(room.total()).isEqualTo(WORKERS / 2);
+        assertThat(room.queue().fullAccounts()).containsExactlyInAnyOrder("acct_a", "acct_b", "acct_c");
+
+        ClaimBudget.Accepted newcomer = budget.accept(deliveries("acct_d", 1, 1), room);
+
+        assertThat(newcomer.toSend()).hasSize(1);
+        assertThat(budget.room().queue().fullAccounts()).contains("acct_a", "acct_b", "acct_c", "acct_d");
+    }
+
+    @Test
     void aClaimThatFoundLessThanItsRoomWaitsForThePoll() {
         List<QueuedDelivery> batch = deliveries("acct_a", 3, 1);
         assertThat(budget.accept(batch, budget.room()).claimAgain()).isFalse();
