@@ -143,6 +143,8 @@ class TrackingStoryIT extends IntegrationTest {
         api.get("/v1/conversions?status=pending,approved,paid").key(tracking.key()).send().data()
                 .forEach(counted::add);
         assertThat(counted).hasSize(3);
+        assertThat(api.get("/v1/conversions?status=,").key(tracking.key()).send().data()).as("empty values name no "
+                + "status").hasSize(4);
         BigDecimal listedRevenue = counted.stream().map(c -> new BigDecimal(c.path("amount").asText()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal listedPayout = counted.stream().map(c -> new BigDecimal(c.path("payout").asText()))

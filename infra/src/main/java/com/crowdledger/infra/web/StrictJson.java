@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,18 +16,21 @@ import tools.jackson.databind.module.SimpleModule;
  * <ul>
  *   <li>A field named twice is refused (400), never "the last one wins": two parsers reading the same body (a
  *       gateway's and ours) must not see two different requests.</li>
- *   <li>A string holding U+0000 is refused (422, naming the field): PostgreSQL cannot store it, and a value that
- *       reached an event could never be projected (a tracking processor would retry it forever).</li>
+ *   <li>A string, or a map's key, holding U+0000 or a lone UTF-16 surrogate (a legal JSON escape, {@code \ud800},
+ *       that is not text) is refused (422, naming the field): PostgreSQL cannot store NUL, and a value that reached
+ *       an event could never be projected (a tracking processor would retry it forever); a lone surrogate would be
+ *       stored as "?", so what is answered, stored and compared would differ.</li>
  * </ul>
  */
 @Component
 class StrictJson implements JsonMapperBuilderCustomizer {
-    static final String NOT_TEXT = "must be text without U+0000 (NUL) characters";
+    static final String NOT_TEXT = "must be text, without U+0000 (NUL) or lone surrogates";
 
     @Override
     public void customize(JsonMapper.Builder builder) {
         builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-        builder.addModule(new SimpleModule("text-only").addDeserializer(String.class, new TextOnly()));
+        builder.addModule(new SimpleModule("text-only").addDeserializer(String.class, new TextOnly())
+                .addKeyDeserializer(String.class, new TextOnlyKeys()));
     }
 
     private static final class TextOnly extends StdDeserializer<String> {
@@ -36,12 +40,23 @@ class StrictJson implements JsonMapperBuilderCustomizer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
-            String value = StringDeserializer.instance.deserialize(parser, context);
-            if (value != null && value.indexOf('\0') >= 0) {
-                throw new NotText();
-            }
-            return value;
+            return requireText(StringDeserializer.instance.deserialize(parser, context));
         }
+    }
+
+    private static final class TextOnlyKeys extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) {
+            return requireText(key);
+        }
+    }
+
+    /** A paired surrogate is one code point; an unpaired one stays a surrogate code point of its own. */
+    private static String requireText(String value) {
+        if (value != null && value.codePoints().anyMatch(c -> c == 0 || Character.getType(c) == Character.SURROGATE)) {
+            throw new NotText();
+        }
+        return value;
     }
 
     /** Jackson wraps it with the field's path; its message is safe to show to clients. */

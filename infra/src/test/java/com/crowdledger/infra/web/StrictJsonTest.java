@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +13,9 @@ class StrictJsonTest {
     private final JsonMapper json = strict();
 
     record Named(String name, List<String> tags) {
+    }
+
+    record Answers(Map<String, String> answers) {
     }
 
     @Test
@@ -27,8 +31,25 @@ class StrictJsonTest {
     }
 
     @Test
+    void loneSurrogatesAreNotText() {
+        for (String odd : List.of("a\\ud800b", "\\udfff", "x\\ude00\\ud83d")) {
+            assertThatThrownBy(() -> json.readValue("{\"name\":\"" + odd + "\",\"tags\":[]}", Named.class))
+                    .as(odd).hasRootCauseInstanceOf(StrictJson.NotText.class);
+        }
+    }
+
+    @Test
+    void aMapsKeysAreTextToo() {
+        assertThatThrownBy(() -> json.readValue("{\"answers\":{\"q\\u0000\":\"a\"}}", Answers.class))
+                .isInstanceOf(DatabindException.class).hasRootCauseInstanceOf(StrictJson.NotText.class);
+        assertThat(json.readValue("{\"answers\":{\"Fun? 😀\":\"yes\"}}", Answers.class).answers())
+                .containsEntry("Fun? 😀", "yes");
+    }
+
+    @Test
     void otherTextPasses() {
-        assertThat(json.readValue("{\"name\":\"é 😀\",\"tags\":[\"x\"]}", Named.class).name()).isEqualTo("é 😀");
+        assertThat(json.readValue("{\"name\":\"é 😀 \\ud83d\\ude00\",\"tags\":[\"x\"]}", Named.class).name())
+                .isEqualTo("é 😀 😀");
     }
 
     private static JsonMapper strict() {

@@ -8,7 +8,9 @@ import com.crowdledger.shared.web.ListPage;
 import com.crowdledger.shared.web.Tenant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +29,10 @@ class ConversionQueries {
 
     ListPage<ConversionSummary> list(Tenant tenant, Period period, String offerId, String partnerId,
                                      Set<ConversionStatus> statuses, PageRequest page) {
-        Set<ConversionStatus> filter = statuses == null || statuses.isEmpty()
-                ? EnumSet.allOf(ConversionStatus.class) : statuses;
+        // empty values ("status=", "status=,") name no status: like no filter
+        Set<ConversionStatus> named = statuses == null ? Set.of()
+                : statuses.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<ConversionStatus> filter = named.isEmpty() ? EnumSet.allOf(ConversionStatus.class) : named;
         List<ConversionView> rows = conversions.page(tenant, period.start(), period.end(), offerId, partnerId, filter,
                 page.afterCreatedAt(), page.afterId(), page.fetchLimit());
         return page.toListPage(rows, ConversionView::position,

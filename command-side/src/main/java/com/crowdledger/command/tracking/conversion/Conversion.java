@@ -34,6 +34,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 class Conversion {
     static final int MAX_REASON_LENGTH = 500;
+    /** The statuses a change may ask for (paid has its own command). */
+    private static final Set<ConversionStatus> CHANGES = EnumSet.of(ConversionStatus.APPROVED,
+            ConversionStatus.REJECTED, ConversionStatus.REVERSED);
     private static final Set<ConversionStatus> REJECTABLE = EnumSet.of(ConversionStatus.PENDING,
             ConversionStatus.APPROVED);
     private static final Set<ConversionStatus> REVERSIBLE = EnumSet.of(ConversionStatus.APPROVED,
@@ -55,10 +58,13 @@ class Conversion {
         if (!command.tenant().owns(recorded.accountId(), recorded.mode())) {
             throw DomainException.notFound("Conversion");
         }
+        if (!CHANGES.contains(command.status())) {
+            throw DomainException.invalid("status", "must be approved, rejected or reversed");
+        }
+        String reason = reason(command.reason());
         if (command.status() == status) {
             return Conversions.summary(recorded, status, updatedAt); // a repeat (or the hold task came first)
         }
-        String reason = reason(command.reason());
         Instant now = TrackingClock.now();
         switch (command.status()) {
             case APPROVED -> {
@@ -98,14 +104,15 @@ class Conversion {
         if (!command.tenant().owns(recorded.accountId(), recorded.mode())) {
             throw DomainException.notFound("Conversion");
         }
-        if (command.payoutReference() == null || command.payoutReference().isBlank()
-                || command.payoutReference().strip().length() > 255) {
+        String reference = command.payoutReference() == null ? "" : command.payoutReference().strip();
+        if (reference.isEmpty() || reference.codePointCount(0, reference.length()) > 255
+                || reference.chars().anyMatch(Character::isISOControl)) {
             throw DomainException.invalid("payoutReference", "must name the payment that paid the payout (1 to 255 "
-                    + "characters)");
+                    + "characters on one line)");
         }
         requireStatus(EnumSet.of(ConversionStatus.APPROVED), "paid");
         apply(new ConversionPaidEvent(conversionId, recorded.accountId(), recorded.mode(), recorded.offerId(),
-                recorded.partnerId(), recorded.payout(), command.payoutReference().strip(), TrackingClock.now()));
+                recorded.partnerId(), recorded.payout(), reference, TrackingClock.now()));
         return Conversions.summary(recorded, status, updatedAt);
     }
 

@@ -149,10 +149,14 @@ class ConversionTest {
     }
 
     @Test
-    void payoutNeedsAReference() {
-        approved().when(new RecordConversionPayoutCommand(ID, LIVE, " "))
-                .expectNoEvents()
-                .expectException(invalidField("payoutReference"));
+    void payoutNeedsAReferenceOnOneLine() {
+        for (String reference : List.of(" ", "batch\n7", "batch\u001b7", "x".repeat(256))) {
+            approved().when(new RecordConversionPayoutCommand(ID, LIVE, reference))
+                    .expectNoEvents()
+                    .expectException(invalidField("payoutReference"));
+        }
+        approved().when(new RecordConversionPayoutCommand(ID, LIVE, "\uD83D\uDCB8".repeat(255)))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -161,6 +165,17 @@ class ConversionTest {
                 .expectNoEvents().expectException(invalidField("status"));
         approved().when(change(ConversionStatus.PENDING, null))
                 .expectNoEvents().expectException(invalidField("status"));
+        // not even as a repeat of the current status
+        paid().when(change(ConversionStatus.PAID, null))
+                .expectNoEvents().expectException(invalidField("status"));
+        pending().when(change(ConversionStatus.PENDING, null))
+                .expectNoEvents().expectException(invalidField("status"));
+    }
+
+    @Test
+    void aRepeatedChangeIsCheckedLikeAnyOther() {
+        rejectedConversion().when(change(ConversionStatus.REJECTED, "r".repeat(10_000)))
+                .expectNoEvents().expectException(invalidField("reason"));
     }
 
     @Test
