@@ -31,6 +31,10 @@ final class Playtesting {
         return crowd.tester(mode, "windows");
     }
 
+    ApiClient api() {
+        return api;
+    }
+
     String testerId(TestAccounts.Registered tester) {
         return crowd.testerId(tester);
     }

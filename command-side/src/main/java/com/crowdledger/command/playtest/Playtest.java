@@ -90,6 +90,19 @@ class Playtest {
         private String testerAccountId;
         private int reservations;
         private String submissionId;
+
+        // the test fixture compares the state an aggregate reached with the state its events source
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Slot slot && status == slot.status && reservations == slot.reservations
+                    && Objects.equals(testerId, slot.testerId) && Objects.equals(testerAccountId, slot.testerAccountId)
+                    && Objects.equals(submissionId, slot.submissionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, testerId, reservations);
+        }
     }
 
     Playtest() {
