@@ -110,7 +110,7 @@ class Game {
 
     /** At least one platform; each once, in the order given. */
     private static List<Platform> validPlatforms(List<Platform> platforms) {
-        if (platforms == null || platforms.isEmpty() || platforms.contains(null)) {
+        if (platforms == null || platforms.isEmpty() || platforms.stream().anyMatch(Objects::isNull)) {
             throw DomainException.invalid("platforms", "must name at least one platform");
         }
         return List.copyOf(new LinkedHashSet<>(platforms));
