@@ -214,6 +214,21 @@ class PlaytestStoryIT extends IntegrationTest {
     }
 
     @Test
+    void aTopUpRetriedWithItsIdempotencyKeyIsPaidOnce() {
+        String key = play.owner("live").key();
+        List<ApiClient.Response> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(api.post("/v1/billing/credit").key(key).header("Idempotency-Key", "top-up-1")
+                    .body(Map.of("amountCents", 2_000, "paymentMethod", "pm_card_visa")).send());
+        }
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        assertThat(answers.get(1).data().path("id")).isEqualTo(answers.get(0).data().path("id"));
+        assertThat(answers.get(1).header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(play.balance(key)).isEqualTo(2_000);
+        assertThat(ok(api.get("/v1/billing/payments").key(key).send())).hasSize(1);
+    }
+
+    @Test
     void aBillingKeyReadsEverythingAndChangesNothing() {
         TestAccounts.Registered owner = play.owner("live");
         String key = owner.key();

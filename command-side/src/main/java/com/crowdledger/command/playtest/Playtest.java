@@ -243,12 +243,11 @@ class Playtest {
         if (slot == null || !tester.modes().contains(mode)) {
             throw DomainException.notFound("Slot");
         }
-        if (!tester.accountId().equals(slot.testerAccountId) || slot.status == SlotStatus.OPEN
-                || slot.status == SlotStatus.EXPIRED) {
+        if (!tester.accountId().equals(slot.testerAccountId)) {
             throw DomainException.forbidden("Only the tester holding the slot's reservation submits to it");
         }
         if (slot.status != SlotStatus.RESERVED) {
-            throw DomainException.conflict("The slot is already " + slot.status.wireName());
+            throw DomainException.conflict("The slot is " + slot.status.wireName() + ": nothing more is submitted");
         }
         apply(new SubmissionReceivedEvent(playtestId, command.slotId(), command.submissionId(), accountId, mode,
                 slot.testerId, slot.testerAccountId, HttpsLinks.require("videoUrl", command.videoUrl()),
