@@ -66,7 +66,8 @@ class BillingCommandController {
             throw DomainException.invalid("currency", e.getMessage());
         }
         String paymentId = topUps.topUp(owner, amount, request.paymentMethod());
-        return queries.query(new FindPaymentQuery(paymentId, owner), ResponseTypes.optionalInstanceOf(PaymentView.class))
+        return queries.query(new FindPaymentQuery(paymentId, owner),
+                        ResponseTypes.optionalInstanceOf(PaymentView.class))
                 .join().orElseThrow(() -> DomainException.notFound("Payment"));
     }
 }

@@ -37,7 +37,7 @@ class EarningPayouts {
                 java.sql.Timestamp.from(event.recordedAt()));
     }
 
-    /** Claims up to {@code limit} owed earnings of the mode, oldest first, for the batch; in the caller's transaction. */
+    /** Claims up to {@code limit} owed earnings of the mode, oldest first, for the batch (caller's transaction). */
     List<Owed> claim(String payoutId, Mode mode, int limit) {
         return jdbc.query("""
                         update earning_payouts set payout_id = ?

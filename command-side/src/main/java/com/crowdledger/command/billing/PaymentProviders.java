@@ -3,7 +3,7 @@ package com.crowdledger.command.billing;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The payment provider that {@code crowdledger.billing.payment-provider} names; the start fails if none has that name. */
+/** The provider {@code crowdledger.billing.payment-provider} names; the start fails if none has that name. */
 @Component
 class PaymentProviders {
     private final PaymentProvider current;

@@ -66,7 +66,8 @@ class PlaytestCommandController {
             @NotNull Integer durationMinutes,
             @NotNull @Min(Playtest.MIN_PLAYERS) @Max(Playtest.MAX_PLAYERS) Integer playerCount,
             @Nullable @Size(max = Playtest.MAX_NOTES_LENGTH) String notesForTesters,
-            @Nullable @Size(max = Playtest.MAX_QUANTITY) List<@NotBlank @Size(max = Playtest.MAX_KEY_LENGTH) String> keysForTesters,
+            @Nullable @Size(max = Playtest.MAX_QUANTITY)
+            List<@NotBlank @Size(max = Playtest.MAX_KEY_LENGTH) String> keysForTesters,
             @NotNull @Min(1) @Max(Playtest.MAX_COST_CENTS) Long costPerSlotCents,
             @NotNull @Min(1) @Max(Playtest.MAX_COST_CENTS) Long payoutCents,
             @Nullable @Size(min = 3, max = 3) String currency,

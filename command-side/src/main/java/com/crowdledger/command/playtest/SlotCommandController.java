@@ -103,7 +103,8 @@ class SlotCommandController {
     }
 
     private SlotView view(String slotId, Tenant tenant, SlotViewer viewer) {
-        return queries.query(new FindSlotQuery(slotId, tenant, viewer), ResponseTypes.optionalInstanceOf(SlotView.class))
+        return queries.query(new FindSlotQuery(slotId, tenant, viewer),
+                        ResponseTypes.optionalInstanceOf(SlotView.class))
                 .join().orElseThrow(() -> DomainException.notFound("Slot"));
     }
 }

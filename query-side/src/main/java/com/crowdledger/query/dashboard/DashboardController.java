@@ -8,6 +8,7 @@ import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -35,8 +36,8 @@ class DashboardController {
         List<Object[]> balance = dashboard.balance(owner);
         String currency = balance.isEmpty() ? null : (String) balance.get(0)[0];
         long balanceCents = balance.isEmpty() ? 0 : ((Number) balance.get(0)[1]).longValue();
-        LocalDate today = LocalDate.now(clock);
-        List<Object[]> spend = dashboard.spendSince(owner, today.withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Instant monthStart = LocalDate.now(clock).withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<Object[]> spend = dashboard.spendSince(owner, monthStart);
         long spendCents = spend.isEmpty() ? 0 : ((Number) spend.get(0)[1]).longValue();
         return new DashboardStatsView(dashboard.games(owner),
                 new DashboardStatsView.DashboardPlaytestCounts(count(playtests, PlaytestStatus.OPEN),

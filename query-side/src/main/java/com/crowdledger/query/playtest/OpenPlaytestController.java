@@ -34,7 +34,9 @@ class OpenPlaytestController {
         this.queries = queries;
     }
 
-    /** Newest first, one page at a time, each with the ids of its open slots (claim one with POST /v1/slots/:id/claim). */
+    /**
+     * Newest first, one page at a time, each with the ids of its open slots (claim one with POST /v1/slots/:id/claim).
+     */
     @GetMapping("/v1/playtests/open")
     ListPage<OpenPlaytestView> open(Caller caller, PageRequest page) {
         Tenant tester = Tenant.of(caller);

@@ -47,8 +47,8 @@ class PlaytestQueryController {
     ListPage<PlaytestView> list(Caller caller, @PathVariable String id,
                                 @RequestParam(required = false) PlaytestStatus status, PageRequest page) {
         Tenant owner = Tenant.of(caller);
-        boolean gameFound = gameQueries.query(new FindGameQuery(id, owner), ResponseTypes.optionalInstanceOf(GameView.class))
-                .join().isPresent();
+        boolean gameFound = gameQueries.query(new FindGameQuery(id, owner),
+                ResponseTypes.optionalInstanceOf(GameView.class)).join().isPresent();
         if (!gameFound) {
             throw DomainException.notFound("Game");
         }

@@ -4,7 +4,10 @@ import com.crowdledger.shared.WireNames;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** {@code private}: prepaid, offered to invited testers only; {@code public}: listed for every tester of the mode, charged per accepted submission. */
+/**
+ * {@code private}: prepaid, offered to invited testers only; {@code public}: listed for every tester of the mode,
+ * charged per accepted submission.
+ */
 public enum PlaytestVisibility {
     PRIVATE, PUBLIC;
 

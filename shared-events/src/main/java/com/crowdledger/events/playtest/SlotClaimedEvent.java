@@ -5,7 +5,8 @@ import com.crowdledger.shared.TenantEvent;
 import java.time.Instant;
 
 /**
- * A tester reserved the slot until {@code reservedUntil} (its {@code reservation}-th reservation); it may submit until then. {@code accountId} is the playtest's owner; {@code testerId} the tester's profile and {@code testerAccountId}
+ * A tester reserved the slot until {@code reservedUntil} (its {@code reservation}-th reservation); it may submit until
+ * then. {@code accountId} is the playtest's owner; {@code testerId} the tester's profile and {@code testerAccountId}
  * its account.
  */
 public record SlotClaimedEvent(

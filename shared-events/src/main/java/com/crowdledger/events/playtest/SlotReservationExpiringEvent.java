@@ -5,7 +5,8 @@ import com.crowdledger.shared.TenantEvent;
 import java.time.Instant;
 
 /**
- * The tester's reservation ends soon, at {@code reservedUntil}, and nothing was submitted yet (for a reminder). {@code accountId} is the playtest's owner; {@code testerId} the tester's profile and {@code testerAccountId}
+ * The tester's reservation ends soon, at {@code reservedUntil}, and nothing was submitted yet (for a reminder). {@code
+ * accountId} is the playtest's owner; {@code testerId} the tester's profile and {@code testerAccountId}
  * its account.
  */
 public record SlotReservationExpiringEvent(

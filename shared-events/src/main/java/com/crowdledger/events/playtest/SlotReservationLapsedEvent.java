@@ -5,7 +5,8 @@ import com.crowdledger.shared.TenantEvent;
 import java.time.Instant;
 
 /**
- * The reservation ended without a submission: the slot is open again. {@code accountId} is the playtest's owner; {@code testerId} the tester's profile and {@code testerAccountId}
+ * The reservation ended without a submission: the slot is open again. {@code accountId} is the playtest's owner;
+ * {@code testerId} the tester's profile and {@code testerAccountId}
  * its account.
  */
 public record SlotReservationLapsedEvent(
