@@ -27,7 +27,8 @@ class BillingPropertyIT extends IntegrationTest {
     private static final int STEPS = 30;
     /** Fixed, so every run is the same sequence; another seed with {@code -Dbilling.seed}. */
     private static final long SEED = 20_261_123L;
-    private static final List<String> READ_MODELS = List.of("billing-view", "dashboard-stats", "playtest-view");
+    private static final List<String> READ_MODELS = List.of("billing-view", "dashboard-stats", "game-view",
+            "playtest-view");
 
     @Autowired
     JdbcTemplate jdbc;
