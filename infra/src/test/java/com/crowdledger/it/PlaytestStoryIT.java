@@ -360,7 +360,9 @@ class PlaytestStoryIT extends IntegrationTest {
         JsonNode reopened = await(() -> ok(api.get("/v1/slots/" + slot).key(key).send()),
                 found -> found.path("status").asText().equals("open"));
         assertThat(reopened.path("testerId").isNull()).isTrue();
-        assertThat(events(playtestId, "SlotReservationExpiringEvent")).as("reminded before the end").isEqualTo(1);
+        // the reminder is due 10 s before the lapse; a machine stalled past both may run the lapse first, and the
+        // reminder then finds nothing to remind of (PlaytestTest shows both in order): never more than once
+        assertThat(events(playtestId, "SlotReservationExpiringEvent")).as("reminded").isLessThanOrEqualTo(1);
         assertThat(events(playtestId, "SlotReservationLapsedEvent")).isEqualTo(1);
         assertThat(play.submit(late.key(), slot).status()).isEqualTo(403);
         TestAccounts.Registered next = play.tester("test");
