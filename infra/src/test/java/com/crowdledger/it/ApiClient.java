@@ -135,9 +135,9 @@ public final class ApiClient {
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             try {
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 ApiContract.of(baseUrl).verify(method, path, response.statusCode(), response.headers(),
-                        response.body());
+                        Response.text(response));
                 return new Response(response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -148,10 +148,14 @@ public final class ApiClient {
         }
     }
 
-    /** A response: status, headers, and the body parsed as JSON (null when it is not JSON). */
-    public record Response(int status, HttpResponse<String> raw, JsonNode json) {
-        Response(HttpResponse<String> raw) {
-            this(raw.statusCode(), raw, parse(raw.body()));
+    /** A response: status, headers, and the body parsed as JSON (null when it is not JSON, such as a PDF). */
+    public record Response(int status, HttpResponse<byte[]> raw, JsonNode json) {
+        Response(HttpResponse<byte[]> raw) {
+            this(raw.statusCode(), raw, parse(text(raw)));
+        }
+
+        static String text(HttpResponse<byte[]> raw) {
+            return new String(raw.body(), java.nio.charset.StandardCharsets.UTF_8);
         }
 
         private static JsonNode parse(String body) {
@@ -175,12 +179,17 @@ public final class ApiClient {
         }
 
         public String body() {
+            return text(raw);
+        }
+
+        /** The body as it came, for a binary one (a PDF). */
+        public byte[] bytes() {
             return raw.body();
         }
 
         @Override
         public String toString() {
-            return status + " " + raw.body();
+            return status + " " + body();
         }
     }
 }

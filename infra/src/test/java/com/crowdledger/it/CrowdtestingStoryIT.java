@@ -148,29 +148,29 @@ class CrowdtestingStoryIT extends IntegrationTest {
         assertThat(api.get("/v1/bugs/" + crash).key(bob.key()).send().status()).isEqualTo(404);
     }
 
-    /** Billing's seam: a policy that refuses the earning refuses the acceptance with it, and nothing changes. */
+    /**
+     * Billing's seam: in live mode the reward is charged to the owner's credit in the acceptance's transaction, so an
+     * acceptance the credit does not cover is refused (402) and nothing changes.
+     */
     @Test
     void acceptanceIsOneTransactionWithItsEarning() {
-        TestAccounts.Registered owner = crowd.owner("test");
-        TestAccounts.Registered tester = crowd.tester("test", "windows");
+        TestAccounts.Registered owner = crowd.owner("live");
+        TestAccounts.Registered tester = crowd.tester("live", "windows");
         String campaign = crowd.active(owner.key(), "platform", "windows");
         ok(crowd.join(tester.key(), campaign));
         String bug = crowd.reported(tester.key(), campaign, "Crash", "high");
         crowd.bugMovedTo(owner.key(), bug, "triaged");
         JsonNode before = crowd.analytics(owner.key(), campaign);
 
-        EarningVeto.CAMPAIGNS_WITHOUT_CREDIT.add(campaign);
-        try {
-            ApiClient.Response refused = crowd.changeBug(owner.key(), bug, Map.of("status", "accepted"));
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(402);
-            assertThat(refused.errorCode()).isEqualTo("PAYMENT_REQUIRED");
-        } finally {
-            EarningVeto.CAMPAIGNS_WITHOUT_CREDIT.remove(campaign);
-        }
+        ApiClient.Response refused = crowd.changeBug(owner.key(), bug, Map.of("status", "accepted"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(402);
+        assertThat(refused.errorCode()).isEqualTo("PAYMENT_REQUIRED");
         assertThat(ok(api.get("/v1/bugs/" + bug).key(owner.key()).send()).path("status").asText()).isEqualTo("triaged");
         assertThat(crowd.earnings(tester.key())).isEmpty();
         assertThat(crowd.analytics(owner.key(), campaign)).isEqualTo(before);
 
+        ok(api.post("/v1/billing/credit").key(owner.key())
+                .body(Map.of("amountCents", 400, "paymentMethod", "pm_card_visa")).send());
         assertThat(crowd.bugMovedTo(owner.key(), bug, "accepted").path("status").asText()).isEqualTo("accepted");
         assertThat(crowd.earnings(tester.key())).hasSize(1);
     }

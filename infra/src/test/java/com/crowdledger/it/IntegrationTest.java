@@ -40,6 +40,11 @@ public abstract class IntegrationTest {
         registry.add("crowdledger.embedded-postgres.durable", () -> "false");
         // tracking's hold periods and attribution windows count in days of 3 s, so tests can see them end
         registry.add("crowdledger.tracking.day", () -> TrackingFixtures.DAY.toString());
+        // a slot's reservation lasts 20 s (reminder 10 s before its end), so tests can see it lapse
+        registry.add("crowdledger.playtest.reservation-lifetime", () -> "PT20S");
+        registry.add("crowdledger.playtest.reservation-warning", () -> "PT10S");
+        // a processing payment is asked about every second
+        registry.add("crowdledger.billing.payment-poll-interval", () -> "PT1S");
         TestInfrastructure.WEBHOOK_SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
     }
 

@@ -2,6 +2,7 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,5 +139,34 @@ class SeedExamplesIT extends IntegrationTest {
         assertThat(report.status()).as(report.toString()).isEqualTo(200);
         assertThat(report.data().has("rows")).isTrue();
         assertThat(report.data().has("totals")).isTrue();
+    }
+
+    /**
+     * WePlayTestGames documents {@code billing} as read-only: it views balances, payment history and invoices, "but
+     * cannot purchase credit or order playtests". With a {@code game_owner} registration's key, a billing key reads
+     * and is refused both writes.
+     */
+    @Test
+    void playtestingSeedBillingScopeIsReadOnly() {
+        TestAccounts.Registered owner = accounts.registerWithKey("game_owner", "live");
+        accounts.verify(owner.email());
+        String ownerBearer = "Bearer " + owner.key();
+        String game = api.post("/api/v1/games").header("Authorization", ownerBearer)
+                .header("Content-Type", "application/json")
+                .body("{\"title\": \"Space Farm\", \"platforms\": [\"windows\"]}").send().data().path("id").asText();
+        ApiClient.Response issued = accounts.issueKey(owner.key(), "Accounting", List.of("billing"), "live");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String bearer = "Bearer " + issued.data().path("key").asText();
+
+        assertThat(api.get("/api/v1/billing/balance").header("Authorization", bearer).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/billing/payments").header("Authorization", bearer).send().status()).isEqualTo(200);
+        ApiClient.Response purchase = api.post("/api/v1/billing/credit").header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .body("{\"amountCents\": 5000, \"currency\": \"USD\", \"paymentMethod\": \"pm_card_visa\"}").send();
+        assertThat(purchase.status()).isEqualTo(403);
+        assertThat(purchase.errorCode()).isEqualTo("FORBIDDEN");
+        ApiClient.Response order = api.post("/api/v1/games/" + game + "/playtests").header("Authorization", bearer)
+                .header("Content-Type", "application/json").body("{}").send();
+        assertThat(order.status()).isEqualTo(403);
     }
 }

@@ -28,6 +28,8 @@ public final class Ids {
     public static final String REQUEST = "req_";
     public static final String SECRET = "sec_";
     public static final String EARNING = "earn_";
+    public static final String LEDGER_ENTRY = "ent_";
+    public static final String PAYOUT = "pout_";
 
     private static final int RANDOM_CHARS = 22; // about 131 bits
     /** What each kind of id names, for messages ("API key not found"). */
@@ -38,7 +40,8 @@ public final class Ids {
             Map.entry(GAME, "Game"), Map.entry(PLAYTEST, "Playtest"), Map.entry(SLOT, "Slot"),
             Map.entry(SUBMISSION, "Submission"), Map.entry(PAYMENT, "Payment"), Map.entry(CHAT, "Conversation"),
             Map.entry(MESSAGE, "Message"), Map.entry(NOTIFICATION, "Notification"), Map.entry(WEBHOOK, "Webhook endpoint"),
-            Map.entry(EVENT, "Event"), Map.entry(DELIVERY, "Delivery"), Map.entry(EARNING, "Earning"));
+            Map.entry(EVENT, "Event"), Map.entry(DELIVERY, "Delivery"), Map.entry(EARNING, "Earning"),
+            Map.entry(LEDGER_ENTRY, "Ledger entry"), Map.entry(PAYOUT, "Payout"));
     /** Longer than any id made here; a longer one names nothing. */
     private static final int MAX_REST_CHARS = 64;
 

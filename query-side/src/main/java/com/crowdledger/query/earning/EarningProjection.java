@@ -1,5 +1,6 @@
 package com.crowdledger.query.earning;
 
+import com.crowdledger.events.earning.TesterEarningPaidEvent;
 import com.crowdledger.events.earning.TesterEarningRecordedEvent;
 import com.crowdledger.shared.processing.Subscribing;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,15 @@ class EarningProjection {
     void on(TesterEarningRecordedEvent event) {
         entityManager.persist(new EarningRow(event.earningId(), event.accountId(), event.mode(),
                 event.testerAccountId(), event.source(), event.amount(), event.status(), event.recordedAt()));
+    }
+
+    @EventHandler
+    void on(TesterEarningPaidEvent event) {
+        EarningRow row = entityManager.find(EarningRow.class, event.earningId());
+        if (row == null) {
+            throw new IllegalStateException("Earning " + event.earningId() + " is missing from its read model");
+        }
+        row.paid(event.paidAt());
     }
 
     @ResetHandler

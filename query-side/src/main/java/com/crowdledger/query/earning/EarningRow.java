@@ -62,6 +62,11 @@ public class EarningRow {
         this.createdAt = createdAt;
     }
 
+    void paid(Instant at) {
+        status = EarningStatus.PAID;
+        paidAt = at;
+    }
+
     EarningView view() {
         boolean bug = EarningSource.BUG.equals(sourceType);
         return new EarningView(id, sourceType, sourceId, bug ? sourceId : null, campaignId, amount, currency, status,

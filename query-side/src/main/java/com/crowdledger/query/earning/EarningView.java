@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An earning as its tester sees it: what earned it ({@code sourceType} {@code bug}, with {@code bugId} and
- * {@code campaignId}; later also playtest submissions), the exact amount in its currency, and whether it is paid.
+ * {@code campaignId}; {@code submission}: an accepted playtest submission, {@code sourceId} its id), the exact
+ * amount in its currency, and whether it is paid ({@code paidAt}: by an operator's payout batch).
  */
 public record EarningView(
         String id,

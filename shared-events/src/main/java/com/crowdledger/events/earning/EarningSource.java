@@ -13,4 +13,8 @@ public record EarningSource(String type, String id, @Nullable String campaignId)
     public static EarningSource bug(String bugId, String campaignId) {
         return new EarningSource(BUG, bugId, campaignId);
     }
+
+    public static EarningSource submission(String submissionId) {
+        return new EarningSource(SUBMISSION, submissionId, null);
+    }
 }

@@ -1,0 +1,73 @@
+package com.crowdledger.command.billing;
+
+import com.crowdledger.queries.billing.FindPaymentQuery;
+import com.crowdledger.queries.billing.PaymentView;
+import com.crowdledger.shared.Money;
+import com.crowdledger.shared.Scope;
+import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.error.ErrorCode;
+import com.crowdledger.shared.web.Authenticated;
+import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.Errors;
+import com.crowdledger.shared.web.Tenant;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An owner buys credit, in the mode of its key (test mode: play money). The {@code billing} scope only reads. */
+@RestController
+@Authenticated(scope = Scope.GAME_OWNER)
+class BillingCommandController {
+    static final long MAX_TOP_UP_CENTS = 10_000_000;
+    static final String DEFAULT_CURRENCY = "USD";
+
+    private final CreditTopUps topUps;
+    private final QueryGateway queries;
+
+    BillingCommandController(CreditTopUps topUps, QueryGateway queries) {
+        this.topUps = topUps;
+        this.queries = queries;
+    }
+
+    /**
+     * {@code amountCents} in integer minor units of {@code currency} (default USD; an account's credit stays in the
+     * currency of its first top-up); {@code paymentMethod} is the provider's token (sandbox: {@code pm_card_visa},
+     * {@code pm_card_declined}, {@code pm_card_async}).
+     */
+    record BuyCredit(
+            @NotNull @Min(1) @Max(MAX_TOP_UP_CENTS) Long amountCents,
+            @Nullable @Size(min = 3, max = 3) String currency,
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_\\-]+") String paymentMethod) {
+    }
+
+    /** 201 with the payment: {@code succeeded} (credited), or {@code pending} while the provider confirms. */
+    @PostMapping("/v1/billing/credit")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Errors({ErrorCode.PAYMENT_FAILED}) // the provider refused the payment: nothing was credited
+    PaymentView buy(Caller caller, @Valid @RequestBody BuyCredit request) {
+        Tenant owner = Tenant.of(caller);
+        String currency = request.currency() == null ? DEFAULT_CURRENCY : request.currency();
+        Money amount;
+        try {
+            amount = Money.ofMinor(request.amountCents(), currency);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("currency", e.getMessage());
+        }
+        String paymentId = topUps.topUp(owner, amount, request.paymentMethod());
+        return queries.query(new FindPaymentQuery(paymentId, owner),
+                        ResponseTypes.optionalInstanceOf(PaymentView.class))
+                .join().orElseThrow(() -> DomainException.notFound("Payment"));
+    }
+}

@@ -1,0 +1,44 @@
+package com.crowdledger.command.billing;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Instant;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Payments the provider left {@code processing} are asked about again on the cluster's scheduler, every
+ * {@code payment-poll-interval}, until they are final (for a day at most). At least once: settling a settled payment
+ * changes nothing. A provider that sends events (webhooks) settles the same way, with {@link SettlePaymentCommand}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentConfirmations {
+    static final TaskDescriptor<PendingPayment> TASK = TaskDescriptor.of("payment-confirmation", PendingPayment.class);
+    private static final int MAX_ATTEMPTS = 2880;
+
+    /** The task's data, stored as JSON: keep the names. */
+    record PendingPayment(String billingId, String paymentId, String providerPaymentId, int attempt) {
+    }
+
+    @Bean
+    OneTimeTask<PendingPayment> paymentConfirmationTask(PaymentProviders providers, CommandGateway commands,
+                                                       BillingSettings settings) {
+        return Tasks.oneTime(TASK).execute((instance, context) -> {
+            PendingPayment pending = instance.getData();
+            PaymentIntent intent = providers.current().fetch(pending.providerPaymentId());
+            commands.sendAndWait(new SettlePaymentCommand(pending.billingId(), pending.paymentId(), intent));
+            if (intent.outcome() == PaymentIntent.Outcome.PROCESSING && pending.attempt() < MAX_ATTEMPTS) {
+                askAgain(context.getSchedulerClient(), settings, new PendingPayment(pending.billingId(),
+                        pending.paymentId(), pending.providerPaymentId(), pending.attempt() + 1));
+            }
+        });
+    }
+
+    static void askAgain(SchedulerClient scheduler, BillingSettings settings, PendingPayment pending) {
+        scheduler.scheduleIfNotExists(TASK.instance(pending.paymentId() + "-" + pending.attempt()).data(pending)
+                .build(), Instant.now().plus(settings.paymentPollInterval()));
+    }
+}

@@ -1,0 +1,37 @@
+package com.crowdledger.query.dashboard;
+
+import com.crowdledger.shared.Mode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A playtest and its status, counted by status. */
+@Entity
+@Table(name = "dashboard_playtests")
+public class DashboardPlaytestRow {
+    @Id
+    @Column(name = "playtest_id")
+    private String id;
+    @Column(name = "account_id")
+    private String accountId;
+    @Enumerated(EnumType.STRING)
+    private Mode mode;
+    private String status;
+
+    protected DashboardPlaytestRow() {
+    }
+
+    DashboardPlaytestRow(String id, String accountId, Mode mode, String status) {
+        this.id = id;
+        this.accountId = accountId;
+        this.mode = mode;
+        this.status = status;
+    }
+
+    void status(String newStatus) {
+        status = newStatus;
+    }
+}
