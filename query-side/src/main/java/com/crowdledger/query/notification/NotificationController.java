@@ -115,7 +115,7 @@ class NotificationController {
      * per key at once (429 beyond).
      */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Errors(ErrorCode.RATE_LIMITED)
+    @Errors({ErrorCode.RATE_LIMITED, ErrorCode.VALIDATION_ERROR})
     SseEmitter stream(Caller caller, @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
                       HttpServletResponse response) {
         Long after = lastEventId == null || lastEventId.isBlank() ? null : sequence(lastEventId);

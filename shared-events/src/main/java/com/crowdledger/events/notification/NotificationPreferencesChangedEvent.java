@@ -3,7 +3,7 @@ package com.crowdledger.events.notification;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.TenantEvent;
 import java.time.Instant;
-import java.util.SortedSet;
+import java.util.Set;
 
 /**
  * An account turned notification types on or off in one mode: {@code disabled} is the whole set of types it gets no
@@ -13,6 +13,6 @@ import java.util.SortedSet;
 public record NotificationPreferencesChangedEvent(
         String accountId,
         Mode mode,
-        SortedSet<NotificationType> disabled,
+        Set<NotificationType> disabled,
         Instant changedAt) implements TenantEvent {
 }
