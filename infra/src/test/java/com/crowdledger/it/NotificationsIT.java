@@ -297,6 +297,14 @@ class NotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void theStreamIsDescribedAsServerSentEvents() {
+        tools.jackson.databind.JsonNode ok = ApiContract.of(api.baseUrl()).document().path("paths")
+                .path("/v1/notifications/stream").path("get").path("responses").path("200").path("content");
+        assertThat(ok.propertyNames()).containsExactly("text/event-stream");
+        assertThat(ok.path("text/event-stream").path("schema").path("type").asString()).isEqualTo("string");
+    }
+
+    @Test
     void notificationsNeedTheNotificationsScope() {
         Pair pair = pair();
         String chatOnly = accounts.issueKey(pair.tester().key(), "chat only", List.of("chat"), "test").data()

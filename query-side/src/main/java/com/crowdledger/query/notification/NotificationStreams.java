@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class NotificationStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
     private static final int PAGE = 100;
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
     private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final JdbcTemplate jdbc;
@@ -167,7 +171,7 @@ class NotificationStreams implements SmartLifecycle {
             return streams.isEmpty() ? null : streams;
         });
         try {
-            slots.release(stream.id);
+            slots.release(List.of(stream.id));
         } catch (RuntimeException e) {
             log.warn("A notification stream's slot was not given back (it lapses): {}", e.getMessage());
         }
@@ -182,25 +186,34 @@ class NotificationStreams implements SmartLifecycle {
 
     /**
      * Completes every stream before the web server stops (a later phase): clients see the stream end and reconnect
-     * elsewhere with their Last-Event-ID, and graceful shutdown does not wait on them.
+     * elsewhere with their Last-Event-ID, and graceful shutdown does not wait on them. Their slots are given back in
+     * one statement that may take at most {@link #RELEASE_WAIT}: a database that is already going away (the embedded
+     * one stops in a JVM shutdown hook of its own) must not hold the shutdown, and unreleased slots lapse anyway.
      */
     @Override
     public void stop() {
         running = false;
         heartbeats.shutdownNow();
-        byRecipient.values().stream().flatMap(Set::stream).toList().forEach(stream -> {
-            close(stream);
+        List<NotificationStream> open = byRecipient.values().stream().flatMap(Set::stream).toList();
+        byRecipient.clear();
+        for (NotificationStream stream : open) {
+            stream.close();
             try {
                 stream.emitter.complete();
             } catch (RuntimeException ignored) {
                 // the client is gone already
             }
-        });
+        }
         pumps.shutdown();
         try {
-            pumps.awaitTermination(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.runAsync(() -> slots.release(open.stream().map(stream -> stream.id).toList()),
+                    task -> daemon("notification-slots").newThread(task).start())
+                    .get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("{} notification stream slots were not given back at shutdown (they lapse): {}", open.size(),
+                    e.getMessage());
         }
     }
 

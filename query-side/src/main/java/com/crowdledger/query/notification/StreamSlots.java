@@ -47,7 +47,10 @@ class StreamSlots {
         }
     }
 
-    void release(String streamId) {
-        jdbc.update("delete from notification_stream_slots where stream_id = ?", streamId);
+    void release(Collection<String> streamIds) {
+        if (!streamIds.isEmpty()) {
+            jdbc.update("delete from notification_stream_slots where stream_id = any (?)",
+                    (Object) streamIds.toArray(String[]::new));
+        }
     }
 }
