@@ -148,6 +148,9 @@ class NotificationsIT extends IntegrationTest {
     void aTypeTurnedOffCreatesNoNotificationFromThenOn() throws Exception {
         Pair pair = pair();
         String tester = pair.tester().key();
+        JsonNode unchanged = ok(api.patch("/v1/notifications/preferences").key(tester)
+                .body(Map.of("types", List.of())).send());
+        assertThat(unchanged.path("types")).allSatisfy(type -> assertThat(type.path("enabled").asBoolean()).isTrue());
         JsonNode off = ok(api.patch("/v1/notifications/preferences").key(tester)
                 .body(Map.of("types", List.of(Map.of("type", "new_message", "enabled", false)))).send());
         assertThat(enabled(off, "new_message")).isFalse();
