@@ -33,22 +33,25 @@ import java.util.stream.Stream;
  *
  * <p>Load: POSTERS threads post messages from the owner to the testers in turn, message k at start + k / RATE; each
  * message must reach the 5 streams of its tester. A delivery's latency is counted from the message's intended
- * moment (not from when the request left, so a stalled service cannot hide) to the moment its event is read.
+ * moment (not from when the request left, so a stalled service cannot hide) to the moment its event is read, and
+ * also from the moment its POST was answered (the command committed: what the stream itself adds).
  *
  * <p>Usage: {@code java StreamLoad.java BASE MAIL_DIR SERVER_PID STREAMS RATE SECONDS}. Prints, for the shell:
  * <pre>
  * memory STREAMS HEAP_BEFORE_MB HEAP_AFTER_MB HEAP_PER_STREAM_KB RSS_BEFORE_MB RSS_AFTER_MB RSS_PER_STREAM_KB
  * load SENT SECONDS POST_ERRORS
- * delivery EXPECTED RECEIVED MISSING DUPLICATES P50_MS P99_MS MAX_MS
+ * delivery EXPECTED RECEIVED MISSING DUPLICATES P50_MS P99_MS MAX_MS COMMIT_P50_MS COMMIT_P99_MS COMMIT_MAX_MS
  * </pre>
  */
 public final class StreamLoad {
     static final int PER_KEY = 5;
+    static final AtomicLong REGISTERED = new AtomicLong();
     static final int POSTERS = 8;
     static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
     static final Pattern ACCOUNT_ID = Pattern.compile("\"account\":\\{\"id\":\"([^\"]+)\"");
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+    /** The token as the mail's last line quotes it: a match is a complete token, even in a mail still being written. */
+    static final Pattern TOKEN = Pattern.compile("\"token\": \"([A-Za-z0-9_-]+)\"");
     static final Pattern TEXT = Pattern.compile("\"text\":\"bench (\\d+)\"");
     static final Pattern SEQUENCE = Pattern.compile("^id:\\s*(\\d+)");
 
@@ -58,8 +61,11 @@ public final class StreamLoad {
     final Path mailDir;
     /** When each message was due to be sent (nanoTime), by its number. */
     final Map<Long, Long> due = new ConcurrentHashMap<>();
-    /** The latency of every delivery, in ms, and the (stream, message) pairs seen. */
+    /** When each message's POST was answered 201 (nanoTime): its command had committed. */
+    final Map<Long, Long> committed = new ConcurrentHashMap<>();
+    /** The latency of every delivery in ms, from the intended moment and from the commit; the pairs seen. */
     final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Long> afterCommit = java.util.Collections.synchronizedList(new ArrayList<>());
     final Set<String> seen = ConcurrentHashMap.newKeySet();
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong postErrors = new AtomicLong();
@@ -149,6 +155,7 @@ public final class StreamLoad {
                     try {
                         call("POST", "/v1/chat/conversations/" + member[1] + "/messages", owner[1],
                                 "{\"text\":\"bench " + k + "\"}", 201);
+                        committed.put(k, System.nanoTime());
                     } catch (Exception e) {
                         if (postErrors.incrementAndGet() <= 5) {
                             System.err.println("post failed: " + e.getMessage());
@@ -169,13 +176,12 @@ public final class StreamLoad {
         while (seen.size() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        long[] sorted;
-        synchronized (latencies) {
-            sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
-        System.out.printf("delivery %d %d %d %d %d %d %d%n", expected, seen.size(), expected - seen.size(),
+        long[] sorted = sorted(latencies);
+        long[] fromCommit = sorted(afterCommit);
+        System.out.printf("delivery %d %d %d %d %d %d %d %d %d %d%n", expected, seen.size(), expected - seen.size(),
                 duplicates.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1], percentile(fromCommit, 0.50),
+                percentile(fromCommit, 0.99), fromCommit.length == 0 ? 0 : fromCommit[fromCommit.length - 1]);
     }
 
     /**
@@ -214,6 +220,9 @@ public final class StreamLoad {
                                 duplicates.incrementAndGet();
                             } else if (at != null) {
                                 latencies.add((now - at) / 1_000_000);
+                                // an event can arrive before its POST's answer: that counts as 0
+                                Long done = committed.get(k);
+                                afterCommit.add(done == null ? 0 : Math.max(0, (now - done) / 1_000_000));
                             }
                         }
                     }
@@ -263,7 +272,8 @@ public final class StreamLoad {
 
     /** Registers an account of the role (test mode), verifies it through its mail; its account id and key. */
     String[] register(String role) throws Exception {
-        String email = "bench-" + role + "-" + System.nanoTime() + "@example.com";
+        String email = "bench-" + role + "-" + ProcessHandle.current().pid() + "-" + REGISTERED.incrementAndGet()
+                + "@example.com";
         String body = call("POST", "/v1/auth/register/api-key", null, "{\"email\":\"" + email + "\","
                 + "\"password\":\"bench-password-1234\",\"role\":\"" + role + "\",\"name\":\"Bench " + role + "\","
                 + "\"mode\":\"test\"}", 201);
@@ -312,6 +322,12 @@ public final class StreamLoad {
             throw new IllegalStateException("nothing matches " + pattern + " in " + text);
         }
         return matcher.group(1);
+    }
+
+    static long[] sorted(List<Long> values) {
+        synchronized (values) {
+            return values.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
     }
 
     static long percentile(long[] sorted, double p) {
