@@ -53,7 +53,6 @@ public final class StreamLoad {
     /** The token as the mail's last line quotes it: a match is a complete token, even in a mail still being written. */
     static final Pattern TOKEN = Pattern.compile("\"token\": \"([A-Za-z0-9_-]+)\"");
     static final Pattern TEXT = Pattern.compile("\"text\":\"bench (\\d+)\"");
-    static final Pattern SEQUENCE = Pattern.compile("^id:\\s*(\\d+)");
 
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -192,7 +191,6 @@ public final class StreamLoad {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/notifications/stream"))
                 .header("Authorization", "Bearer " + key).header("Accept", "text/event-stream").GET().build();
         Flow.Subscriber<String> lines = new Flow.Subscriber<>() {
-                    long sequence;
                     boolean first = true;
 
                     @Override
@@ -205,11 +203,6 @@ public final class StreamLoad {
                         if (first) {
                             first = false;
                             opened.incrementAndGet();
-                        }
-                        Matcher id = SEQUENCE.matcher(line);
-                        if (id.find()) {
-                            sequence = Long.parseLong(id.group(1));
-                            return;
                         }
                         Matcher text = TEXT.matcher(line);
                         if (line.startsWith("data:") && text.find()) {

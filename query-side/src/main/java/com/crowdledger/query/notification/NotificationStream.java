@@ -11,7 +11,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class NotificationStream {
     final String id;
-    final String keyId;
     final String accountId;
     final Mode mode;
     final SseEmitter emitter;
@@ -20,9 +19,8 @@ final class NotificationStream {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    NotificationStream(String id, String keyId, String accountId, Mode mode, SseEmitter emitter, long lastSent) {
+    NotificationStream(String id, String accountId, Mode mode, SseEmitter emitter, long lastSent) {
         this.id = id;
-        this.keyId = keyId;
         this.accountId = accountId;
         this.mode = mode;
         this.emitter = emitter;

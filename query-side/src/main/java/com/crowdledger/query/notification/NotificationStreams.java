@@ -75,7 +75,7 @@ class NotificationStreams implements SmartLifecycle {
         long newest = jdbc.queryForObject(
                 "select coalesce(max(sequence), 0) from notifications where account_id = ? and mode = ?",
                 Long.class, accountId, mode.name());
-        NotificationStream stream = new NotificationStream(streamId, keyId, accountId, mode, emitter,
+        NotificationStream stream = new NotificationStream(streamId, accountId, mode, emitter,
                 lastEventId == null ? newest : Math.min(lastEventId, newest));
         emitter.onCompletion(() -> close(stream));
         emitter.onTimeout(() -> close(stream));
