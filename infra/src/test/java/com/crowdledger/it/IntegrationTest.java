@@ -36,6 +36,8 @@ public abstract class IntegrationTest {
         registry.add("crowdledger.security.trusted-proxies", () -> TestInfrastructure.TRUSTED_PROXIES);
         // due tasks and deadlines run within a fraction of a second, not the production 5 s
         registry.add("db-scheduler.polling-interval", () -> "200ms");
+        // notification streams' heartbeat comes every second, not every 15 s, so a test sees a few
+        registry.add("crowdledger.notifications.heartbeat", () -> "1s");
         // a database that lives for one run need not wait for the disk
         registry.add("crowdledger.embedded-postgres.durable", () -> "false");
         // tracking's hold periods and attribution windows count in days of 3 s, so tests can see them end

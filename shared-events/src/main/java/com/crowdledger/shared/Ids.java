@@ -1,6 +1,10 @@
 package com.crowdledger.shared;
 
+import com.crowdledger.shared.crypto.Digests;
 import com.crowdledger.shared.crypto.RandomTokens;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Prefixed, opaque ids ("acct_4fJ9...") made of random base62 (SPEC §1): the one list of prefixes. */
@@ -32,6 +36,8 @@ public final class Ids {
     public static final String PAYOUT = "pout_";
 
     private static final int RANDOM_CHARS = 22; // about 131 bits
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final BigInteger BASE62_RADIX = BigInteger.valueOf(62);
     /** What each kind of id names, for messages ("API key not found"). */
     private static final Map<String, String> NOUNS = Map.ofEntries(
             Map.entry(ACCOUNT, "Account"), Map.entry(API_KEY, "API key"), Map.entry(CAMPAIGN, "Campaign"),
@@ -78,5 +84,22 @@ public final class Ids {
 
     public static String next(String prefix) {
         return prefix + RandomTokens.base62(RANDOM_CHARS);
+    }
+
+    /**
+     * An id derived from a name rather than drawn: the first 128 bits of the name's SHA-256, in as many base62
+     * characters as a drawn id. The same name always gives the same id, so consumers that never talk agree on it
+     * (an event's {@code evt_} id, a notification's from its event and recipient, a conversation's from its pair).
+     */
+    public static String derived(String prefix, String name) {
+        byte[] digest = Digests.sha256(name.getBytes(StandardCharsets.UTF_8));
+        BigInteger value = new BigInteger(1, Arrays.copyOf(digest, 16));
+        char[] chars = new char[RANDOM_CHARS];
+        for (int i = RANDOM_CHARS - 1; i >= 0; i--) {
+            BigInteger[] division = value.divideAndRemainder(BASE62_RADIX);
+            chars[i] = BASE62.charAt(division[1].intValue());
+            value = division[0];
+        }
+        return prefix + new String(chars);
     }
 }

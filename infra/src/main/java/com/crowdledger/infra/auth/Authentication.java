@@ -9,6 +9,7 @@ import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.PublicEndpoint;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
@@ -65,7 +66,8 @@ class Authentication implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        // an asynchronous response (a stream) comes back through here when it ends: it was checked when it began
+        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ASYNC) {
             return true;
         }
         Requirement required = requirements.computeIfAbsent(method.getMethod(),

@@ -58,6 +58,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Component
 class ApiDocumentation implements OpenApiCustomizer {
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    private static final String EVENT_STREAM = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE;
 
     private final RequestMappingHandlerMapping mappings;
     private final List<OperationDocumenter> documenters;
@@ -141,6 +142,15 @@ class ApiDocumentation implements OpenApiCustomizer {
                 response.setContent(null); // a redirect has no body, whatever the handler's return type
             }
         });
+        // a stream of Server-Sent Events is text, whatever Java type writes it
+        responses.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("2"))
+                .map(Map.Entry::getValue)
+                .filter(response -> response.getContent() != null)
+                .map(response -> response.getContent().get(EVENT_STREAM))
+                .filter(Objects::nonNull)
+                .forEach(media -> media.setSchema(string().description("Server-Sent Events (text/event-stream): "
+                        + "events of `id:`, `event:` and `data:` lines, and comment lines starting with `:`")));
         responses.entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith("2"))
                 .map(Map.Entry::getValue)

@@ -32,7 +32,9 @@ public class RateLimiting implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!ApiHandlers.isApi(handler) || request.getDispatcherType() == DispatcherType.ERROR) {
+        // an asynchronous response (a stream) comes back through here when it ends: it was charged when it began
+        if (!ApiHandlers.isApi(handler) || request.getDispatcherType() == DispatcherType.ERROR
+                || request.getDispatcherType() == DispatcherType.ASYNC) {
             return true;
         }
         // Authentication ran first: an API request without a caller is one to a public endpoint

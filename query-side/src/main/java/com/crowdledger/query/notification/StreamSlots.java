@@ -1,0 +1,56 @@
+package com.crowdledger.query.notification;
+
+import java.sql.ResultSet;
+import java.util.Collection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many streams a key holds open across the cluster: a stream holds one of the key's numbered slots
+ * ({@code notification_stream_slots}, primary key (key, slot)), so there can never be more streams than slots, on any
+ * number of nodes, without a lock: claiming a slot is one {@code insert ... on conflict do update} that only takes
+ * over a slot whose holder stopped renewing it (a node that died). Every heartbeat renews the node's slots; a closed
+ * stream gives its slot back.
+ */
+@Component
+class StreamSlots {
+    private final JdbcTemplate jdbc;
+    private final NotificationSettings settings;
+
+    StreamSlots(JdbcTemplate jdbc, NotificationSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** True when the stream got one of the key's slots; false when every slot is held by a live stream. */
+    boolean claim(String keyId, String streamId) {
+        for (int slot = 0; slot < settings.streamsPerKey(); slot++) {
+            Boolean claimed = jdbc.query("""
+                    insert into notification_stream_slots (key_id, slot, stream_id, refreshed_at)
+                    values (?, ?, ?, now())
+                    on conflict (key_id, slot) do update set stream_id = excluded.stream_id, refreshed_at = now()
+                    where notification_stream_slots.refreshed_at < now() - make_interval(secs => ?)
+                    returning true""", (ResultSetExtractor<Boolean>) ResultSet::next, keyId, slot, streamId,
+                    settings.slotLapse().toSeconds());
+            if (Boolean.TRUE.equals(claimed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void renew(Collection<String> streamIds) {
+        if (!streamIds.isEmpty()) {
+            jdbc.update("update notification_stream_slots set refreshed_at = now() where stream_id = any (?)",
+                    (Object) streamIds.toArray(String[]::new));
+        }
+    }
+
+    void release(Collection<String> streamIds) {
+        if (!streamIds.isEmpty()) {
+            jdbc.update("delete from notification_stream_slots where stream_id = any (?)",
+                    (Object) streamIds.toArray(String[]::new));
+        }
+    }
+}
