@@ -117,6 +117,34 @@ class NotificationsIT extends IntegrationTest {
                 .containsExactlyInAnyOrder("bug_reported", "tester_joined");
     }
 
+    /**
+     * Playtesting makes contacts and notifications too: a claimed slot lets the tester and the owner talk; a
+     * submission tells the owner, its acceptance the tester, and the charge that leaves credit low the owner.
+     */
+    @Test
+    void aPlaytestSlotMakesContactsAndItsSubmissionNotifiesBothSides() throws Exception {
+        Playtesting play = new Playtesting(api);
+        TestAccounts.Registered owner = play.owner("test");
+        TestAccounts.Registered tester = play.tester("test");
+        play.credited(owner.key(), 1500);
+        String playtestId = play.ordered(owner.key(), play.game(owner.key())).path("id").asText();
+        String slotId = play.slotIds(owner.key(), playtestId).get(0);
+
+        play.claimedAndSubmitted(tester.key(), slotId);
+        ok(api.post("/v1/chat/conversations").key(tester.key()).body(Map.of("contactId", owner.accountId())).send());
+        JsonNode forOwner = until(() -> notifications(owner.key(), ""), n -> hasType(n, "submission_received"));
+        assertThat(hasType(forOwner, "submission_received")).as(forOwner.toString()).isTrue();
+
+        ok(play.accept(owner.key(), slotId));
+        JsonNode forTester = until(() -> notifications(tester.key(), ""), n -> hasType(n, "submission_accepted"));
+        assertThat(hasType(forTester, "submission_accepted")).as(forTester.toString()).isTrue();
+        JsonNode accepted = forTester.findParents("type").stream()
+                .filter(n -> n.path("type").asText().equals("submission_accepted")).findFirst().orElseThrow();
+        assertThat(accepted.path("data").path("payout").path("amount").asText()).isEqualTo("6.00");
+        JsonNode low = until(() -> notifications(owner.key(), ""), n -> hasType(n, "credit_low"));
+        assertThat(hasType(low, "credit_low")).as("10.00 of 15.00 charged: 5.00 left").isTrue();
+    }
+
     @Test
     void notificationsAreReadOneByOneOrAllAtOnce() throws Exception {
         Pair pair = pair();

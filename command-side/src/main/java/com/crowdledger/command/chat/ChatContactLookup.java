@@ -1,6 +1,7 @@
 package com.crowdledger.command.chat;
 
 import com.crowdledger.events.campaign.TesterJoinedCampaignEvent;
+import com.crowdledger.events.playtest.SlotClaimedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.processing.Subscribing;
 import org.axonframework.config.ProcessingGroup;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may start a conversation with whom, in the write model's own table: an owner account and a tester account are
- * contacts in a mode once the tester worked for the owner there (joined one of its campaigns; playtesting adds a
- * claimed slot as one more handler). Written in the transaction of the event that made them contacts.
+ * contacts in a mode once the tester worked for the owner there (joined one of its campaigns, or claimed one of its
+ * playtest slots). Written in the transaction of the event that made them contacts.
  */
 @Component
 @Subscribing
@@ -25,6 +26,11 @@ class ChatContactLookup {
 
     @EventHandler
     void on(TesterJoinedCampaignEvent event) {
+        add(event.mode(), event.accountId(), event.testerAccountId());
+    }
+
+    @EventHandler
+    void on(SlotClaimedEvent event) {
         add(event.mode(), event.accountId(), event.testerAccountId());
     }
 

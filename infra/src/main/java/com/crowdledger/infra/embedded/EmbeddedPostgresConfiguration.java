@@ -82,6 +82,10 @@ class EmbeddedPostgresConfiguration {
                 .setConnectConfig("password", password(dataDir.resolve(PASSWORD_FILE)))
                 .setServerConfig("fsync", durable ? "on" : "off") // after the library's -F, so it wins
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                // stopped by Spring (this bean's close), after everything using it: its own JVM shutdown hook would
+                // stop it at the same moment as the application's, and processors, streams and the scheduler
+                // stopping then would wait on connections to a database that is gone
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), postgresData);
         return postgres;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -134,6 +135,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     void noRoute(HttpServletRequest request, HttpServletResponse response) throws IOException {
         respond(request, response, ErrorCode.NOT_FOUND, "No such route", List.of());
+    }
+
+    /** The client went away (a closed stream, say): there is nobody to answer, and nothing went wrong here. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
     }
 
     @ExceptionHandler(Exception.class)

@@ -5,6 +5,7 @@ import com.crowdledger.events.campaign.TesterJoinedCampaignEvent;
 import com.crowdledger.events.chat.ChatMessagePostedEvent;
 import com.crowdledger.events.chat.ConversationReadEvent;
 import com.crowdledger.events.chat.ConversationStartedEvent;
+import com.crowdledger.events.playtest.SlotClaimedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.processing.Subscribing;
 import java.sql.Timestamp;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Contacts, conversations and messages, in the command's transaction: a participant reads its own message and its
  * unread counts at once. Contacts come from the events that make an owner and a tester work together (a campaign
- * joined; playtesting adds a claimed slot as one more handler calling {@link #contact}). Every write assigns from
+ * joined, a playtest slot claimed). Every write assigns from
  * the event (counts move only on the event that moves them), so a rebuild gives the same rows.
  */
 @Component
@@ -42,6 +43,11 @@ class ChatProjection {
     @EventHandler
     void on(TesterJoinedCampaignEvent event) {
         contact(event.accountId(), event.mode(), event.testerAccountId(), event.joinedAt());
+    }
+
+    @EventHandler
+    void on(SlotClaimedEvent event) {
+        contact(event.accountId(), event.mode(), event.testerAccountId(), event.claimedAt());
     }
 
     /** The owner and the tester are contacts in the mode, since the first time they worked together. */

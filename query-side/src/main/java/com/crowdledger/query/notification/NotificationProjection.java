@@ -1,5 +1,6 @@
 package com.crowdledger.query.notification;
 
+import com.crowdledger.events.billing.CreditLowEvent;
 import com.crowdledger.events.bug.BugRejectedEvent;
 import com.crowdledger.events.bug.BugSubmittedEvent;
 import com.crowdledger.events.campaign.TesterJoinedCampaignEvent;
@@ -8,6 +9,10 @@ import com.crowdledger.events.earning.EarningSource;
 import com.crowdledger.events.earning.TesterEarningRecordedEvent;
 import com.crowdledger.events.notification.NotificationPreferencesChangedEvent;
 import com.crowdledger.events.notification.NotificationType;
+import com.crowdledger.events.playtest.SlotReservationExpiringEvent;
+import com.crowdledger.events.playtest.SubmissionAcceptedEvent;
+import com.crowdledger.events.playtest.SubmissionReceivedEvent;
+import com.crowdledger.events.playtest.SubmissionRejectedEvent;
 import com.crowdledger.events.webhook.WebhookDisabledReason;
 import com.crowdledger.events.webhook.WebhookEndpointDisabledEvent;
 import com.crowdledger.query.eventlog.EventIds;
@@ -97,7 +102,8 @@ class NotificationProjection {
                 "webhookId", event.webhookId(), "reason", event.reason().wireName());
     }
 
-    /** An accepted bug is told by its earning, which names the tester and carries the reward. */
+    /** An accepted bug is told by its earning, which names the tester and carries the reward (a submission's
+     * acceptance is told by its own event). */
     @EventHandler
     void on(TesterEarningRecordedEvent event, EventMessage<?> message) {
         if (!EarningSource.BUG.equals(event.source().type())) {
@@ -122,6 +128,46 @@ class NotificationProjection {
                     event.rejectedAt(), "bugId", event.bugId(), "campaignId", event.campaignId(),
                     "resolution", event.resolution().wireName(), "duplicateOf", event.duplicateOf());
         }, event.bugId());
+    }
+
+    @EventHandler
+    void on(SubmissionReceivedEvent event, EventMessage<?> message) {
+        notify(message, event.accountId(), event.mode(), NotificationType.SUBMISSION_RECEIVED,
+                "A playtest submission awaits your review", event.submittedAt(), "playtestId", event.playtestId(),
+                "slotId", event.slotId(), "submissionId", event.submissionId(), "testerId", event.testerId());
+    }
+
+    @EventHandler
+    void on(SubmissionAcceptedEvent event, EventMessage<?> message) {
+        notify(message, event.testerAccountId(), event.mode(), NotificationType.SUBMISSION_ACCEPTED,
+                "Your playtest submission was accepted: " + event.payout().amount().toPlainString() + " "
+                        + event.payout().currency(), event.acceptedAt(), "playtestId", event.playtestId(),
+                "slotId", event.slotId(), "submissionId", event.submissionId(),
+                "payout", Map.of("amount", event.payout().amount().toPlainString(), "currency",
+                        event.payout().currency()));
+    }
+
+    @EventHandler
+    void on(SubmissionRejectedEvent event, EventMessage<?> message) {
+        notify(message, event.testerAccountId(), event.mode(), NotificationType.SUBMISSION_REJECTED,
+                "Your playtest submission was rejected", event.rejectedAt(), "playtestId", event.playtestId(),
+                "slotId", event.slotId(), "submissionId", event.submissionId(), "reason", event.reason());
+    }
+
+    @EventHandler
+    void on(SlotReservationExpiringEvent event, EventMessage<?> message) {
+        notify(message, event.testerAccountId(), event.mode(), NotificationType.SLOT_RESERVATION_EXPIRING,
+                "Your playtest slot reservation ends soon: submit before it opens again", message.getTimestamp(),
+                "playtestId", event.playtestId(), "slotId", event.slotId(), "reservedUntil",
+                event.reservedUntil().toString());
+    }
+
+    @EventHandler
+    void on(CreditLowEvent event, EventMessage<?> message) {
+        notify(message, event.accountId(), event.mode(), NotificationType.CREDIT_LOW,
+                "Your credit is low: " + event.balance().amount().toPlainString() + " " + event.balance().currency(),
+                event.at(), "balance", Map.of("amount", event.balance().amount().toPlainString(), "currency",
+                        event.balance().currency()));
     }
 
     /** The other participant is told, with the message itself. */

@@ -17,6 +17,16 @@ public enum NotificationType {
     BUG_ACCEPTED,
     /** Tester: the owner rejected its bug, with the resolution. */
     BUG_REJECTED,
+    /** Owner: a tester submitted a playtest slot, awaiting review. */
+    SUBMISSION_RECEIVED,
+    /** Owner: its credit in the mode fell below the low-credit threshold. */
+    CREDIT_LOW,
+    /** Tester: the owner accepted its playtest submission, with the payout earned. */
+    SUBMISSION_ACCEPTED,
+    /** Tester: the owner rejected its playtest submission, with the reason. */
+    SUBMISSION_REJECTED,
+    /** Tester: its slot reservation ends soon, and the slot opens again unless it submits. */
+    SLOT_RESERVATION_EXPIRING,
     /** Either participant: the other one wrote in their conversation. */
     NEW_MESSAGE;
 
