@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Evicts cached keys when a key or its account changes. Subscribing, so it runs in the command's transaction:
  * this node evicts right after the commit, before the command's response is sent; every node (this one too)
- * hears the same change through PostgreSQL NOTIFY, which is delivered on commit ({@link AuthChangeListener}).
+ * hears the same change through PostgreSQL NOTIFY, which is delivered on commit ({@link AuthChanges}).
  */
 @Component
 @Subscribing

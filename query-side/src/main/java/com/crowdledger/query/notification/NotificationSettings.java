@@ -11,17 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param streamsPerKey  streams one key may hold open at once, across the cluster (5)
  * @param maxStreamAge   a stream is closed after this long (30m); the client reconnects with {@code Last-Event-ID}
  *                       and misses nothing, and a connection nobody reads is not held for ever
- * @param listenerCheck  how often the node's listening connection proves it is alive (5s); a failed one reconnects,
- *                       and every local stream then reads what it may have missed
  */
 @ConfigurationProperties("crowdledger.notifications")
-public record NotificationSettings(Duration heartbeat, Integer streamsPerKey, Duration maxStreamAge,
-                                   Duration listenerCheck) {
+public record NotificationSettings(Duration heartbeat, Integer streamsPerKey, Duration maxStreamAge) {
     public NotificationSettings {
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
         streamsPerKey = streamsPerKey == null ? 5 : streamsPerKey;
         maxStreamAge = maxStreamAge == null ? Duration.ofMinutes(30) : maxStreamAge;
-        listenerCheck = listenerCheck == null ? Duration.ofSeconds(5) : listenerCheck;
         if (streamsPerKey < 1 || heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("crowdledger.notifications.streams-per-key must be >= 1 and the "
                     + "heartbeat positive");

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * This node's open streams, and everything that writes to them. Nothing runs per stream: no thread waits on one
- * (the servlet request is asynchronous), a wake-up from the node's one listener ({@link NotificationListener}) runs a
+ * (the servlet request is asynchronous), a wake-up from the node's one listener ({@link NotificationChannel}) runs a
  * short pump on a small shared pool that reads the recipient's rows after the stream's last sequence and sends them,
  * and one scheduled task sends every stream its heartbeat and renews their slots.
  *

@@ -1,4 +1,4 @@
-package com.crowdledger.infra.auth;
+package com.crowdledger.infra.listen;
 
 import java.io.IOException;
 import java.io.InputStream;

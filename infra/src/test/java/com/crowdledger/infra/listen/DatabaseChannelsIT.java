@@ -1,8 +1,9 @@
-package com.crowdledger.infra.auth;
+package com.crowdledger.infra.listen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crowdledger.it.IntegrationTest;
+import com.crowdledger.shared.listen.DatabaseChannel;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.sql.DriverManager;
@@ -21,13 +22,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The auth-cache listener on a real PostgreSQL, through a relay that can make its connection silent: silence or a
- * broken connection empties the cache, and the listener reconnects and hears changes again.
+ * The node's listener on a real PostgreSQL, through a relay that can make its connection silent: silence or a broken
+ * connection tells the channels they may have missed notifications, and the listener reconnects and hears them again.
  */
-class AuthChangeListenerIT extends IntegrationTest {
+class DatabaseChannelsIT extends IntegrationTest {
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final String APPLICATION_NAME = "auth-listener-it";
+    private static final String APPLICATION_NAME = "database-listener-it";
+    private static final String CHANNEL = "crowdledger_listener_it";
 
     @Autowired
     DataSource dataSource;
@@ -35,10 +37,10 @@ class AuthChangeListenerIT extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final AtomicInteger emptied = new AtomicInteger();
-    private final List<String> evicted = new CopyOnWriteArrayList<>();
+    private final AtomicInteger missed = new AtomicInteger();
+    private final List<String> received = new CopyOnWriteArrayList<>();
     private FreezableRelay relay;
-    private AuthChangeListener listener;
+    private DatabaseChannels listener;
 
     @BeforeEach
     void listenThroughRelay() throws Exception {
@@ -50,10 +52,26 @@ class AuthChangeListenerIT extends IntegrationTest {
         properties.setProperty("password", ((HikariDataSource) dataSource).getPassword());
         properties.setProperty("socketTimeout", Long.toString(HEARTBEAT.toSeconds()));
         properties.setProperty("ApplicationName", APPLICATION_NAME);
-        listener = new AuthChangeListener(() -> DriverManager.getConnection(relayed, properties), evicted::add,
-                emptied::incrementAndGet, HEARTBEAT);
+        DatabaseChannel channel = new DatabaseChannel() {
+            @Override
+            public String name() {
+                return CHANNEL;
+            }
+
+            @Override
+            public void received(String payload) {
+                received.add(payload);
+            }
+
+            @Override
+            public void missed() {
+                missed.incrementAndGet();
+            }
+        };
+        listener = new DatabaseChannels(() -> DriverManager.getConnection(relayed, properties), List.of(channel),
+                HEARTBEAT);
         listener.start();
-        await("the first connection", () -> emptied.get() == 1);
+        await("the first connection", () -> missed.get() == 1);
         awaitHeard("acct_first");
     }
 
@@ -64,28 +82,27 @@ class AuthChangeListenerIT extends IntegrationTest {
     }
 
     @Test
-    void silentConnectionEmptiesTheCacheAndReconnects() {
+    void aSilentConnectionIsMissedAndReconnects() {
         relay.freeze();
-        await("the cache emptied on silence, and again once listening anew", () -> emptied.get() >= 3);
+        await("told on silence, and again once listening anew", () -> missed.get() >= 3);
         awaitHeard("acct_after_silence");
     }
 
     @Test
-    void brokenConnectionEmptiesTheCacheAndReconnects() {
+    void aBrokenConnectionIsMissedAndReconnects() {
         Integer terminated = jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity "
                 + "where application_name = ?", Integer.class, APPLICATION_NAME);
         assertThat(terminated).isPositive();
-        await("the cache emptied on the error, and again once listening anew", () -> emptied.get() >= 3);
+        await("told on the error, and again once listening anew", () -> missed.get() >= 3);
         awaitHeard("acct_after_break");
     }
 
-    /** Notifies a change until the listener hears it (a NOTIFY sent while it reconnects is not delivered). */
-    private void awaitHeard(String accountId) {
-        await("hearing " + accountId, () -> {
-            jdbc.queryForObject("select pg_notify(?, ?)::text", String.class, AuthCacheInvalidation.CHANNEL,
-                    accountId);
+    /** Notifies until the listener hears it (a NOTIFY sent while it reconnects is not delivered). */
+    private void awaitHeard(String payload) {
+        await("hearing " + payload, () -> {
+            jdbc.queryForObject("select pg_notify(?, ?)::text", String.class, CHANNEL, payload);
             sleep(100);
-            return evicted.contains(accountId);
+            return received.contains(payload);
         });
     }
 

@@ -1,15 +1,19 @@
-package com.crowdledger.infra.auth;
+package com.crowdledger.infra.listen;
 
 import com.crowdledger.shared.crypto.RandomTokens;
+import com.crowdledger.shared.listen.DatabaseChannel;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -21,18 +25,19 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on PostgreSQL for key and account changes made by any node and evicts them from this node's cache.
+ * The node's one listening connection to PostgreSQL, for every {@link DatabaseChannel} (the key cache's changes, new
+ * notifications for live streams...): one thread LISTENs to all of them and hands each notification to its channel.
  *
  * <p>The connection is its own, outside the pool (a pooled one would be pinned for ever, and the pool's checks never
  * see it), and it proves itself alive: every {@code heartbeat} it sends a NOTIFY to a channel of its own and must hear
  * it back within {@code heartbeat}. A connection that errs or goes silent (a dead NAT entry, a hung server) may have
- * missed changes, so the whole cache is emptied at once; the listener then reconnects and empties it again once it
- * listens (for what changed in between). A stale key is thus served for at most about two heartbeats.
+ * missed notifications, so every channel is told at once ({@link DatabaseChannel#missed()}); the listener then
+ * reconnects and tells them again once it listens (for what was sent in between).
  */
 @Component
-class AuthChangeListener implements SmartLifecycle {
-    static final String APPLICATION_NAME = "crowdledger-auth-listener";
-    private static final Logger log = LoggerFactory.getLogger(AuthChangeListener.class);
+public class DatabaseChannels implements SmartLifecycle {
+    static final String APPLICATION_NAME = "crowdledger-listener";
+    private static final Logger log = LoggerFactory.getLogger(DatabaseChannels.class);
     private static final long POLL_MILLIS = 250;
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
@@ -42,24 +47,22 @@ class AuthChangeListener implements SmartLifecycle {
     }
 
     private final Connector connector;
-    private final Consumer<String> evictAccount;
-    private final Runnable evictAll;
+    private final Map<String, DatabaseChannel> channels;
     private final Duration heartbeat;
     /** This node's heartbeat channel: other nodes do not hear it. */
-    private final String heartbeatChannel = "crowdledger_auth_heartbeat_" + RandomTokens.hex(8);
+    private final String heartbeatChannel = "crowdledger_heartbeat_" + RandomTokens.hex(8);
     private volatile boolean running;
     private Thread thread;
 
     @Autowired
-    AuthChangeListener(DataSource dataSource, ApiKeyAuthenticator authenticator,
-                       @Value("${crowdledger.api-keys.listener-heartbeat:5s}") Duration heartbeat) {
-        this(unpooled(dataSource, heartbeat), authenticator::evictAccount, authenticator::evictAll, heartbeat);
+    DatabaseChannels(DataSource dataSource, List<DatabaseChannel> channels,
+                     @Value("${crowdledger.database-listener.heartbeat:5s}") Duration heartbeat) {
+        this(unpooled(dataSource, heartbeat), channels, heartbeat);
     }
 
-    AuthChangeListener(Connector connector, Consumer<String> evictAccount, Runnable evictAll, Duration heartbeat) {
+    DatabaseChannels(Connector connector, List<DatabaseChannel> channels, Duration heartbeat) {
         this.connector = connector;
-        this.evictAccount = evictAccount;
-        this.evictAll = evictAll;
+        this.channels = channels.stream().collect(Collectors.toMap(DatabaseChannel::name, Function.identity()));
         this.heartbeat = heartbeat;
     }
 
@@ -72,7 +75,7 @@ class AuthChangeListener implements SmartLifecycle {
         try {
             pool = dataSource.unwrap(HikariDataSource.class);
         } catch (SQLException e) {
-            throw new IllegalStateException("The auth change listener needs the Hikari pool's settings", e);
+            throw new IllegalStateException("The database listener needs the Hikari pool's settings", e);
         }
         Properties properties = new Properties();
         properties.putAll(pool.getDataSourceProperties());
@@ -86,7 +89,7 @@ class AuthChangeListener implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::listen, "auth-change-listener");
+        thread = new Thread(this::listen, "database-listener");
         thread.setDaemon(true);
         thread.start();
     }
@@ -104,12 +107,20 @@ class AuthChangeListener implements SmartLifecycle {
         return running;
     }
 
+    /** Stops after the components that use its channels (a live stream stops before what feeds it). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+
     private void listen() {
         while (running) {
             try (Connection connection = connector.connect()) {
-                execute(connection, "LISTEN " + AuthCacheInvalidation.CHANNEL);
+                for (String channel : channels.keySet()) {
+                    execute(connection, "LISTEN " + channel);
+                }
                 execute(connection, "LISTEN " + heartbeatChannel);
-                evictAll.run(); // whatever changed while not listening is gone from the cache
+                missed(); // whatever was sent while not listening
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 for (long beat = 1; running; beat++) {
                     execute(connection, "NOTIFY " + heartbeatChannel + ", '" + beat + "'");
@@ -120,16 +131,15 @@ class AuthChangeListener implements SmartLifecycle {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    evictAll.run(); // a change may have been missed
-                    log.warn("The auth change listener's connection failed ({}): emptied the key cache; reconnecting",
-                            e.getMessage());
+                    missed();
+                    log.warn("The database listener's connection failed ({}); reconnecting", e.getMessage());
                     pause();
                 }
             }
         }
     }
 
-    /** Evicts what other nodes changed, for up to {@code within}; true as soon as {@code beat} came back. */
+    /** Hands notifications to their channels for up to {@code within}; true as soon as {@code beat} came back. */
     private boolean deliver(PGConnection postgres, Duration within, String beat) throws SQLException {
         long deadline = System.nanoTime() + within.toNanos();
         for (long left = within.toNanos(); running && left > 0; left = deadline - System.nanoTime()) {
@@ -140,7 +150,10 @@ class AuthChangeListener implements SmartLifecycle {
                 if (heartbeatChannel.equals(notification.getName())) {
                     heard |= notification.getParameter().equals(beat);
                 } else {
-                    evictAccount.accept(notification.getParameter());
+                    DatabaseChannel channel = channels.get(notification.getName());
+                    if (channel != null) {
+                        received(channel, notification.getParameter());
+                    }
                 }
             }
             if (heard) {
@@ -148,6 +161,24 @@ class AuthChangeListener implements SmartLifecycle {
             }
         }
         return false;
+    }
+
+    private static void received(DatabaseChannel channel, String payload) {
+        try {
+            channel.received(payload);
+        } catch (RuntimeException e) {
+            log.warn("Channel {} could not take a notification", channel.name(), e);
+        }
+    }
+
+    private void missed() {
+        channels.values().forEach(channel -> {
+            try {
+                channel.missed();
+            } catch (RuntimeException e) {
+                log.warn("Channel {} could not catch up", channel.name(), e);
+            }
+        });
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
