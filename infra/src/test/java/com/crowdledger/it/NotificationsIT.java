@@ -302,6 +302,25 @@ class NotificationsIT extends IntegrationTest {
         }
     }
 
+    /** A key revoked while its stream is open gets nothing more on it (within a heartbeat, 1 s here). */
+    @Test
+    void aRevokedKeysOpenStreamEnds() throws Exception {
+        Pair pair = pair();
+        ApiClient.Response issued = accounts.issueKey(pair.tester().key(), "streaming", List.of("notifications"),
+                "test");
+        String streamingKey = issued.data().path("key").asText();
+        try (SseClient stream = SseClient.open(api, streamingKey, null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            say(api, pair.owner().key(), pair.conversationId(), "before");
+            assertThat(texts(stream.next(1, WAIT))).containsExactly("before");
+
+            ok(api.delete("/v1/auth/api-keys/" + issued.data().path("id").asText()).key(pair.tester().key()).send());
+            Thread.sleep(2_500); // two heartbeats
+            say(api, pair.owner().key(), pair.conversationId(), "after");
+            assertThat(stream.next(1, Duration.ofSeconds(3))).as("nothing after the revocation").isEmpty();
+        }
+    }
+
     /** A stream, once the server noticed a closed one (at its next write at the latest: a heartbeat). */
     private SseClient awaitStream(String key) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -223,9 +223,12 @@ class PlaytestStoryIT extends IntegrationTest {
         }
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
         assertThat(answers.get(1).data().path("id")).isEqualTo(answers.get(0).data().path("id"));
-        assertThat(answers.get(1).header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(play.balance(key)).isEqualTo(2_000);
         assertThat(ok(api.get("/v1/billing/payments").key(key).send())).hasSize(1);
+        ApiClient.Response another = api.post("/v1/billing/credit").key(key).header("Idempotency-Key", "top-up-1")
+                .body(Map.of("amountCents", 3_000, "paymentMethod", "pm_card_visa")).send();
+        assertThat(another.status()).as("the key named another top-up").isEqualTo(409);
+        assertThat(play.balance(key)).isEqualTo(2_000);
     }
 
     @Test

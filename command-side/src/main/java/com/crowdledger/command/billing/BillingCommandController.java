@@ -2,6 +2,7 @@ package com.crowdledger.command.billing;
 
 import com.crowdledger.queries.billing.FindPaymentQuery;
 import com.crowdledger.queries.billing.PaymentView;
+import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Money;
 import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.DomainException;
@@ -9,6 +10,7 @@ import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.Errors;
+import com.crowdledger.shared.web.NoIdempotencyKey;
 import com.crowdledger.shared.web.Tenant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,12 +19,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,11 +56,21 @@ class BillingCommandController {
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_\\-]+") String paymentMethod) {
     }
 
-    /** 201 with the payment: {@code succeeded} (credited), or {@code pending} while the provider confirms. */
+    /**
+     * 201 with the payment: {@code succeeded} (credited), or {@code pending} while the provider confirms.
+     *
+     * <p>{@code Idempotency-Key} is this route's own, not the platform's stored replay: that runs the request in one
+     * transaction, which would hold the account's lock while the provider answers and roll back the record of a
+     * payment the provider may have taken. Here the key names the payment (per API key): a retry finds it and answers
+     * it as it stands, and the provider, asked with the payment's id as its own idempotency key, charges once.
+     */
     @PostMapping("/v1/billing/credit")
     @ResponseStatus(HttpStatus.CREATED)
-    @Errors({ErrorCode.PAYMENT_FAILED}) // the provider refused the payment: nothing was credited
-    PaymentView buy(Caller caller, @Valid @RequestBody BuyCredit request) {
+    @NoIdempotencyKey
+    @Errors({ErrorCode.PAYMENT_FAILED, ErrorCode.CONFLICT}) // refused by the provider; a key reused for another top-up
+    PaymentView buy(Caller caller, @Valid @RequestBody BuyCredit request,
+                    @RequestHeader(name = "Idempotency-Key", required = false) @Nullable @Size(min = 1, max = 255)
+                    String idempotencyKey) {
         Tenant owner = Tenant.of(caller);
         String currency = request.currency() == null ? DEFAULT_CURRENCY : request.currency();
         Money amount;
@@ -65,9 +79,26 @@ class BillingCommandController {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("currency", e.getMessage());
         }
-        String paymentId = topUps.topUp(owner, amount, request.paymentMethod());
+        String paymentId = idempotencyKey == null ? Ids.next(Ids.PAYMENT)
+                : Ids.derived(Ids.PAYMENT, caller.keyId() + ":" + idempotencyKey);
+        if (idempotencyKey != null) {
+            Optional<PaymentView> earlier = payment(paymentId, owner);
+            if (earlier.isPresent()) {
+                PaymentView paid = earlier.get();
+                if (paid.amountCents() != request.amountCents() || !paid.currency().equals(currency)
+                        || !paid.paymentMethod().equals(request.paymentMethod())) {
+                    throw DomainException.conflict("This Idempotency-Key was used for another top-up; use a new key "
+                            + "for a new top-up");
+                }
+                return paid;
+            }
+        }
+        topUps.topUp(owner, paymentId, amount, request.paymentMethod());
+        return payment(paymentId, owner).orElseThrow(() -> DomainException.notFound("Payment"));
+    }
+
+    private Optional<PaymentView> payment(String paymentId, Tenant owner) {
         return queries.query(new FindPaymentQuery(paymentId, owner),
-                        ResponseTypes.optionalInstanceOf(PaymentView.class))
-                .join().orElseThrow(() -> DomainException.notFound("Payment"));
+                ResponseTypes.optionalInstanceOf(PaymentView.class)).join();
     }
 }

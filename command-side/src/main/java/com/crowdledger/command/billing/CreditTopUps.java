@@ -1,6 +1,5 @@
 package com.crowdledger.command.billing;
 
-import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.Money;
 import com.crowdledger.shared.error.DomainException;
@@ -31,15 +30,17 @@ class CreditTopUps {
         this.settings = settings;
     }
 
-    /** @return the payment's id */
-    String topUp(Tenant owner, Money amount, String paymentMethod) {
+    void topUp(Tenant owner, String paymentId, Money amount, String paymentMethod) {
         Mode mode = owner.singleMode();
         if (mode == null) {
             throw new IllegalStateException("Credit is bought with a key, which has one mode");
         }
         PaymentProvider provider = providers.current();
+        if (mode == Mode.LIVE && provider instanceof SandboxPaymentProvider && !settings.sandboxInLive()) {
+            throw new DomainException(ErrorCode.PAYMENT_FAILED, "Live credit needs a real payment provider: the "
+                    + "sandbox takes no live payments (crowdledger.billing.payment-provider); nothing was credited");
+        }
         String billingId = BillingAccounts.idOf(owner.accountId(), mode);
-        String paymentId = Ids.next(Ids.PAYMENT);
         commands.sendAndWait(new StartPaymentCommand(billingId, owner, paymentId, amount, provider.name(),
                 paymentMethod));
         PaymentIntent intent = provider.pay(new PaymentRequest(paymentId, amount, paymentMethod,
@@ -53,6 +54,5 @@ class CreditTopUps {
             throw new DomainException(ErrorCode.PAYMENT_FAILED, (intent.failureReason() == null ? "The payment failed"
                     : intent.failureReason()) + "; nothing was credited (payment " + paymentId + ")");
         }
-        return paymentId;
     }
 }

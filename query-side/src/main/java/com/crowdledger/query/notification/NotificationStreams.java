@@ -152,9 +152,18 @@ class NotificationStreams implements SmartLifecycle {
         }
     }
 
+    /**
+     * A comment on every stream (which also finds clients that went away), the slots renewed, and the streams of
+     * keys revoked or expired since they opened ended: a key's revocation reaches its open streams within a heartbeat.
+     */
     private void heartbeat() {
         try {
             List<NotificationStream> open = byRecipient.values().stream().flatMap(Set::stream).toList();
+            Set<String> revoked = slots.ofUnusableKeys(open.stream().map(stream -> stream.id).toList());
+            open.stream().filter(stream -> revoked.contains(stream.id)).forEach(stream -> {
+                close(stream);
+                stream.emitter.complete();
+            });
             open.forEach(stream -> send(stream, SseEmitter.event().comment("heartbeat")));
             slots.renew(open.stream().filter(stream -> !stream.isClosed()).map(stream -> stream.id).toList());
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package com.crowdledger.query.notification;
 
 import java.sql.ResultSet;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,17 @@ class StreamSlots {
             jdbc.update("update notification_stream_slots set refreshed_at = now() where stream_id = any (?)",
                     (Object) streamIds.toArray(String[]::new));
         }
+    }
+
+    /** Of these streams, those whose key was revoked or has expired since they opened. */
+    Set<String> ofUnusableKeys(Collection<String> streamIds) {
+        if (streamIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                select s.stream_id from notification_stream_slots s join api_keys k on k.id = s.key_id
+                where s.stream_id = any (?) and (k.revoked_at is not null or k.expires_at <= now())""",
+                String.class, (Object) streamIds.toArray(String[]::new)));
     }
 
     void release(Collection<String> streamIds) {
