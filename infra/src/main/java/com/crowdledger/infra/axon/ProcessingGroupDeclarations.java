@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every tracking group gets a processor of its own. The subscribing groups all share one processor,
  * {@value #IN_TRANSACTION}: each event of a command goes through a single unit of work that calls every subscribing
- * handler in turn, in the command's transaction. A processor per group gave each event a unit of work, an
- * interceptor chain and a transaction join per group, whether or not the group handled it: that fan-out was most of
- * a write's CPU (JFR profile of {@code infra/bench/tracking.sh}). Groups keep their names (rebuilds and tests find
- * them by group).
+ * handler in turn, in the command's transaction, where a processor per group gave each event a unit of work, an
+ * interceptor chain and a transaction join per group, whether or not the group handled it. Groups keep their names
+ * (rebuilds and tests find them by group); they run in no set order, so no subscribing handler may read what another
+ * group writes for the same event.
  *
  * <p>Every handler failure propagates ({@link PropagatingErrorHandler}): in a subscribing group it fails the command
  * (and rolls back its transaction), in a tracking group it fails the batch, which the processor retries. Axon's
