@@ -169,7 +169,10 @@ class Playtest {
                             : optionalText("notesForTesters", command.notesForTesters(), MAX_NOTES_LENGTH), now()));
         }
         if (completing) {
-            apply(new PlaytestCompletedEvent(playtestId, accountId, mode, slotIdsIn(Set.of(SlotStatus.OPEN)), now()));
+            // reserved slots end too, as on a cancel: a reservation lapsing later would reopen a slot of a finished
+            // playtest
+            apply(new PlaytestCompletedEvent(playtestId, accountId, mode,
+                    slotIdsIn(Set.of(SlotStatus.OPEN, SlotStatus.RESERVED)), now()));
         }
     }
 

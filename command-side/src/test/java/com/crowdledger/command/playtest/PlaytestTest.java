@@ -299,11 +299,11 @@ class PlaytestTest {
     }
 
     @Test
-    void completingExpiresTheOpenSlotsAndRefundsNothing() {
+    void completingExpiresTheOpenAndReservedSlotsAndRefundsNothing() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(ordered(PlaytestVisibility.PUBLIC, List.of(), Money.zero("USD")), claimed("slot_a", ANN, "tstr_ann", 1))
                 .when(new ChangePlaytestCommand(PLAYTEST, OWNER, null, null, PlaytestStatus.COMPLETED))
-                .expectEvents(new PlaytestCompletedEvent(PLAYTEST, OWNER_ID, Mode.LIVE, List.of("slot_b", "slot_c"), NOW));
+                .expectEvents(new PlaytestCompletedEvent(PLAYTEST, OWNER_ID, Mode.LIVE, SLOTS, NOW));
     }
 
     @Test
