@@ -2,7 +2,9 @@ package com.crowdledger.it;
 
 import static com.crowdledger.it.Crowdtesting.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,6 +181,29 @@ class ChatIT extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.errorCode()).isEqualTo("FORBIDDEN");
         assertThat(start(campaignsOnly, pair.tester().accountId()).status()).isEqualTo(403);
+    }
+
+    /** The event log shows a family of events only to keys of its scope: a campaigns key reads no chat text. */
+    @Test
+    void theEventLogShowsMessagesOnlyToChatKeys() {
+        Pair pair = pair("test");
+        String conversationId = start(pair.tester().key(), pair.owner().accountId()).data().path("id").asText();
+        assertThat(post(pair.owner().key(), conversationId, "the build is in the usual place").status()).isEqualTo(201);
+        String chatOnly = accounts.issueKey(pair.owner().key(), "chat", List.of("chat"), "test").data().path("key")
+                .asText();
+        String campaignsOnly = accounts.issueKey(pair.owner().key(), "no chat", List.of("campaigns"), "test").data()
+                .path("key").asText();
+        String query = "/v1/events?type=chat.message_posted";
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(query).key(chatOnly).send().data().size() == 1);
+        String eventId = api.get(query).key(chatOnly).send().data().get(0).path("id").asText();
+        assertThat(api.get("/v1/events/" + eventId).key(chatOnly).send().status()).isEqualTo(200);
+
+        assertThat(api.get(query).key(campaignsOnly).send().data()).isEmpty();
+        assertThat(api.get("/v1/events/" + eventId).key(campaignsOnly).send().status()).isEqualTo(404);
+        ApiClient.Response campaignsLog = api.get("/v1/events?limit=100").key(campaignsOnly).send();
+        assertThat(campaignsLog.body()).doesNotContain("the build is in the usual place");
+        assertThat(campaignsLog.data()).extracting(e -> e.path("type").asText()).isNotEmpty()
+                .allMatch(type -> type.startsWith("campaign."));
     }
 
     @Test

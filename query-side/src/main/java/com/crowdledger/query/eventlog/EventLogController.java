@@ -12,6 +12,7 @@ import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The event log: the caller's own events in its key's mode, newest first, the replayable audit of everything that
- * happened to the account. Ids are those webhooks carry in {@code webhook-id}.
+ * happened to the account, in the areas the caller's scopes cover (a {@code tracking} key reads no chat text). Ids
+ * are those webhooks carry in {@code webhook-id}.
  */
 @RestController
 @RequestMapping("/v1/events")
@@ -34,10 +36,12 @@ class EventLogController {
 
     private final EventLogRepository entries;
     private final PublicEvents publicEvents;
+    private final EventTypes eventTypes;
 
-    EventLogController(EventLogRepository entries, PublicEvents publicEvents) {
+    EventLogController(EventLogRepository entries, PublicEvents publicEvents, EventTypes eventTypes) {
         this.entries = entries;
         this.publicEvents = publicEvents;
+        this.eventTypes = eventTypes;
     }
 
     /** Who caused an event: {@code api_key} (with its key), {@code dashboard_session}, {@code anonymous}, {@code system}. */
@@ -67,18 +71,20 @@ class EventLogController {
         requireShort("type", type);
         requireShort("aggregateId", aggregateId);
         Tenant tenant = Tenant.of(caller);
+        Set<String> readable = eventTypes.readableWith(caller.scopes());
         List<EventLogEntry> rows;
         if (type != null && aggregateId != null) {
-            rows = entries.pageOfAggregateAndType(tenant, aggregateId, type, since, until, page.afterCreatedAt(),
-                    page.afterId(), page.fetchLimit());
+            rows = entries.pageOfAggregateAndType(tenant, readable, aggregateId, type, since, until,
+                    page.afterCreatedAt(), page.afterId(), page.fetchLimit());
         } else if (type != null) {
-            rows = entries.pageOfType(tenant, type, since, until, page.afterCreatedAt(), page.afterId(),
+            rows = entries.pageOfType(tenant, readable, type, since, until, page.afterCreatedAt(), page.afterId(),
                     page.fetchLimit());
         } else if (aggregateId != null) {
-            rows = entries.pageOfAggregate(tenant, aggregateId, since, until, page.afterCreatedAt(), page.afterId(),
-                    page.fetchLimit());
+            rows = entries.pageOfAggregate(tenant, readable, aggregateId, since, until, page.afterCreatedAt(),
+                    page.afterId(), page.fetchLimit());
         } else {
-            rows = entries.page(tenant, since, until, page.afterCreatedAt(), page.afterId(), page.fetchLimit());
+            rows = entries.page(tenant, readable, since, until, page.afterCreatedAt(), page.afterId(),
+                    page.fetchLimit());
         }
         return page.toListPage(rows, EventLogEntry::position, kept -> kept.stream().map(this::logged).toList());
     }
@@ -88,7 +94,7 @@ class EventLogController {
         if (!Ids.hasPrefix(id, Ids.EVENT)) {
             throw DomainException.notFound("Event");
         }
-        return entries.find(Tenant.of(caller), id).map(this::logged)
+        return entries.find(Tenant.of(caller), eventTypes.readableWith(caller.scopes()), id).map(this::logged)
                 .orElseThrow(() -> DomainException.notFound("Event"));
     }
 

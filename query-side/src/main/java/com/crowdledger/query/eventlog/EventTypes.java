@@ -1,10 +1,17 @@
 package com.crowdledger.query.eventlog;
 
+import com.crowdledger.shared.ReadScope;
+import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.TenantEvent;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -23,7 +30,8 @@ import org.springframework.util.ClassUtils;
  * an event class renames its type, which needs the same care as any stored event change.
  *
  * <p>The catalog is every {@link TenantEvent} record under {@code com.crowdledger.events}, found on the class path at
- * start-up, plus {@value #WEBHOOK_TEST}, which only {@code POST /v1/webhooks/:id/test} sends.
+ * start-up, plus {@value #WEBHOOK_TEST}, which only {@code POST /v1/webhooks/:id/test} sends. Each family declares
+ * the scope that reads it in the event log ({@link ReadScope} on its package).
  */
 @Component
 public class EventTypes {
@@ -37,6 +45,7 @@ public class EventTypes {
     };
 
     private final SortedMap<String, Class<?>> catalog;
+    private final Map<Scope, Set<String>> readableWith = new EnumMap<>(Scope.class);
 
     EventTypes() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -53,6 +62,24 @@ public class EventTypes {
             }
         }
         this.catalog = Collections.unmodifiableSortedMap(types);
+        types.forEach((name, type) -> readableWith.computeIfAbsent(readScopeOf(type), scope -> new TreeSet<>())
+                .add(name));
+    }
+
+    private static Scope readScopeOf(Class<?> type) {
+        ReadScope declared = type.getPackage().getAnnotation(ReadScope.class);
+        if (declared == null) {
+            throw new IllegalStateException(type.getPackageName() + " must declare @ReadScope in its package-info.java: "
+                    + "the scope that reads its events in the event log");
+        }
+        return declared.value();
+    }
+
+    /** The event types a key of these scopes reads in the event log. */
+    public Set<String> readableWith(Collection<Scope> scopes) {
+        Set<String> names = new TreeSet<>();
+        scopes.forEach(scope -> names.addAll(readableWith.getOrDefault(scope, Set.of())));
+        return names;
     }
 
     /** The event type name of an event class. */

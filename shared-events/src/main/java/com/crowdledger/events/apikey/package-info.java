@@ -1,0 +1,6 @@
+/** Read in the event log with the {@code keys} scope. */
+@ReadScope(Scope.KEYS)
+package com.crowdledger.events.apikey;
+
+import com.crowdledger.shared.ReadScope;
+import com.crowdledger.shared.Scope;
