@@ -26,10 +26,11 @@ class BugPagesImpl implements BugPages {
                              String afterId, Limit limit) {
         StringBuilder jpql = new StringBuilder("select e from BugRow e where ")
                 .append(viewer == BugViewer.OWNER ? "e.accountId" : "e.testerAccountId")
-                .append(" = :party and e.mode in :modes");
+                .append(" = :party");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("party", tenant.accountId());
-        parameters.put("modes", tenant.modes());
+        // one mode as a single value (a collection parameter defeats Hibernate's plan cache); a session sees both
+        condition(jpql, parameters, "e.mode = :mode", "mode", tenant.singleMode());
         condition(jpql, parameters, "e.campaignId = :campaignId", "campaignId", filter.campaignId());
         condition(jpql, parameters, "e.status = :status", "status", filter.status());
         condition(jpql, parameters, "e.severity = :severity", "severity", filter.severity());

@@ -2,6 +2,7 @@ package com.crowdledger.query.chat;
 
 import com.crowdledger.query.paging.Keyset;
 import com.crowdledger.query.tenancy.CrossTenant;
+import com.crowdledger.query.tenancy.Tenancy;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,13 +13,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ChatContactRowRepository extends JpaRepository<ChatContactRow, String> {
     /** The testers who worked for the owner, newest first (index chat_contacts_owner). */
-    @Query("select e from ChatContactRow e where e.accountId = :#{#tenant.accountId()} and e.mode in :#{#tenant.modes()}"
-            + " and " + Keyset.AFTER + " order by " + Keyset.NEWEST_FIRST)
+    @Query("select e from ChatContactRow e where " + Tenancy.OWNED + " and " + Keyset.AFTER
+            + " order by " + Keyset.NEWEST_FIRST)
     List<ChatContactRow> pageOfOwner(Tenant tenant, Instant afterCreatedAt, String afterId, Limit limit);
 
     /** The accounts the tester worked for, newest first (index chat_contacts_tester). */
     @Query("select e from ChatContactRow e where e.testerAccountId = :#{#tenant.accountId()}"
-            + " and e.mode in :#{#tenant.modes()} and " + Keyset.AFTER + " order by " + Keyset.NEWEST_FIRST)
+            + " and " + Tenancy.IN_MODES + " and " + Keyset.AFTER + " order by " + Keyset.NEWEST_FIRST)
     List<ChatContactRow> pageOfTester(Tenant tenant, Instant afterCreatedAt, String afterId, Limit limit);
 
     @CrossTenant("the name and role of the other side of the caller's own contacts, found on the caller's page")

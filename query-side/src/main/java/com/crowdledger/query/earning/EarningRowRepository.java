@@ -1,6 +1,7 @@
 package com.crowdledger.query.earning;
 
 import com.crowdledger.query.paging.Keyset;
+import com.crowdledger.query.tenancy.Tenancy;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,6 @@ import org.springframework.data.jpa.repository.Query;
 public interface EarningRowRepository extends JpaRepository<EarningRow, String> {
     /** The earnings of the tester account the tenant is, newest first (index earnings_tester). */
     @Query("select e from EarningRow e where e.testerAccountId = :#{#tenant.accountId()}"
-            + " and e.mode in :#{#tenant.modes()} and " + Keyset.AFTER + " order by " + Keyset.NEWEST_FIRST)
+            + " and " + Tenancy.IN_MODES + " and " + Keyset.AFTER + " order by " + Keyset.NEWEST_FIRST)
     List<EarningRow> pageOfTester(Tenant tenant, Instant afterCreatedAt, String afterId, Limit limit);
 }

@@ -18,7 +18,7 @@ public interface PlaytestSlotRowRepository extends JpaRepository<PlaytestSlotRow
 
     /** A slot as the tester holding it sees it. */
     @Query("select e from PlaytestSlotRow e where e.id = :id and e.testerAccountId = :#{#tenant.accountId()}"
-            + " and e.mode in :#{#tenant.modes()}")
+            + " and " + Tenancy.IN_MODES)
     Optional<PlaytestSlotRow> findHeld(Tenant tenant, String id);
 
     /** A playtest's slots (index playtest_slots_playtest). */

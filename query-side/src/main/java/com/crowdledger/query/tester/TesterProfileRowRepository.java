@@ -3,6 +3,7 @@ package com.crowdledger.query.tester;
 import com.crowdledger.query.paging.Keyset;
 import com.crowdledger.query.tenancy.CrossTenant;
 import com.crowdledger.shared.Mode;
+import com.crowdledger.query.tenancy.Tenancy;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.data.jpa.repository.Query;
 public interface TesterProfileRowRepository extends JpaRepository<TesterProfileRow, String> {
     /** The profile of the tester account the tenant is, in its mode. */
     @Query("select e from TesterProfileRow e where e.accountId = :#{#tenant.accountId()}"
-            + " and e.mode in :#{#tenant.modes()}")
+            + " and " + Tenancy.IN_MODES)
     Optional<TesterProfileRow> findOwn(Tenant tenant);
 
     @CrossTenant("testers offer their profiles to every owner of their mode (no account details)")

@@ -35,6 +35,19 @@ public record Tenant(String accountId, Set<Mode> modes) {
         return accountId.equals(objectAccountId) && modes.contains(objectMode);
     }
 
+    /**
+     * For read-model queries ({@code Tenancy.IN_MODES}): the tenant's one mode, or any mode when it sees both (then
+     * {@link #seesEveryMode()} makes the mode irrelevant).
+     */
+    public Mode someMode() {
+        return modes.iterator().next();
+    }
+
+    /** True for a dashboard session, which sees both modes. */
+    public boolean seesEveryMode() {
+        return modes.size() == Mode.values().length;
+    }
+
     /** The tenant's one mode; null for a dashboard session, which sees both. */
     public Mode singleMode() {
         return modes.size() == 1 ? modes.iterator().next() : null;
