@@ -7,12 +7,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
@@ -59,12 +64,13 @@ class AxonConfiguration {
 
     @Bean
     MetricsConfigurerModule axonMetrics(GlobalMetricRegistry axonMetricRegistry) {
+        Map<String, TrackingProcessorMonitor> trackingMonitors = new ConcurrentHashMap<>();
         // a MetricsConfigurerModule, so that Axon's auto-configuration adds none of its own
         return new MetricsConfigurerModule(axonMetricRegistry, true) {
             @Override
             public void configureModule(Configurer configurer) {
                 configurer.configureMessageMonitor(configuration -> (componentType, componentName) ->
-                        monitor(axonMetricRegistry, componentType, componentName));
+                        monitor(axonMetricRegistry, trackingMonitors, componentType, componentName));
             }
         };
     }
@@ -108,16 +114,26 @@ class AxonConfiguration {
     }
 
     /**
-     * Every component is monitored (the command bus, the event store, tracking processors' latency and throughput)
-     * but subscribing processors: each of them sees every event of every command, in a unit of work of its own, and
-     * a timer and counters per group and message cost about a third of a click's or a postback's CPU (JFR profile of
-     * {@code infra/bench/tracking.sh}). Their work is measured by the command's own metrics.
+     * The command bus and the event store are monitored by Axon's own monitors (a timer and counters per message
+     * type). Tracking processors by {@link TrackingProcessorMonitor} (one per processor, whoever asks for it), whose
+     * meters are made once: each of them reads every event. Subscribing processors not at all: they see every event of
+     * every command inside its transaction, and a timer and counters per group and message cost about a third of a
+     * click's or a postback's CPU (JFR profile of {@code infra/bench/tracking.sh}); the command's own metrics measure
+     * their work. Queries neither: the HTTP metrics of their requests measure them (and Axon's query bus monitor made
+     * a capacity gauge per query type and message, warning of duplicates).
      */
     @SuppressWarnings("unchecked")
-    private static MessageMonitor<Message<?>> monitor(GlobalMetricRegistry registry, Class<?> componentType,
-                                                      String componentName) {
-        if (SubscribingEventProcessor.class.isAssignableFrom(componentType)) {
+    private static MessageMonitor<Message<?>> monitor(GlobalMetricRegistry registry,
+                                                      Map<String, TrackingProcessorMonitor> trackingMonitors,
+                                                      Class<?> componentType, String componentName) {
+        if (SubscribingEventProcessor.class.isAssignableFrom(componentType)
+                || QueryBus.class.isAssignableFrom(componentType)
+                || QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
             return NoOpMessageMonitor.INSTANCE;
+        }
+        if (TrackingEventProcessor.class.isAssignableFrom(componentType)) {
+            return (MessageMonitor<Message<?>>) (MessageMonitor<?>) trackingMonitors.computeIfAbsent(componentName,
+                    name -> new TrackingProcessorMonitor(registry.getRegistry(), name));
         }
         return (MessageMonitor<Message<?>>) registry.registerComponentWithDefaultTags(componentType, componentName);
     }
