@@ -189,7 +189,7 @@ report report "$WRK_DURATION" "$REPORT_CONNECTIONS"
 report report-busy "$WRK_DURATION" "$WRK_CONNECTIONS"
 # The database's share: the report's SQL (ReportRepository, Rollup.BY_OFFER, grouped by day and offer) alone
 cat >"$TMP/report-sql.sql" <<SQL
-select case when true then to_char(r.day, 'YYYY-MM-DD') end, case when true then r.offer_id end,
+select case when true then r.day end, case when true then r.offer_id end,
        case when false then null end, null, sum(r.clicks)::bigint, sum(r.unique_clicks)::bigint,
        sum(r.conversions)::bigint, sum(r.revenue), sum(r.payout), r.currency
 from report_daily_offer r
