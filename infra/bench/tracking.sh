@@ -18,10 +18,11 @@
 #      SCALE_PARTNERS partners (each promoting SCALE_OFFERS_PER_PARTNER offers), then GET /v1/reports for the last
 #      365 days grouped by day and offer, wrk with REPORT_CONNECTIONS (1: the answer's own latency) and, for
 #      information, WRK_CONNECTIONS connections:                                  p99 < 50 ms (at 1 connection)
-#      Also the report's SQL alone (pgbench, REPORT_CONNECTIONS clients): the database's share of that time.
+#      Also the report's SQL alone (pgbench, REPORT_CONNECTIONS clients): the database's share of that time. The
+#      report reads the rollup per day and offer (report_daily_offer: it neither filters nor groups by partner).
 #      How the year is filled: the offers and partners through the API; the conversions and their daily rollups with
-#      SQL (tracking/scale.sql), straight into the read models (conversions, report_daily, report_daily_sub1) as the
-#      projections would have written them. Through the API a million postbacks (and their clicks) take hours on this
+#      SQL (tracking/scale.sql), straight into the read models (conversions, report_daily, report_daily_sub1,
+#      report_daily_offer) as the projections would have written them. Through the API a million postbacks (and their clicks) take hours on this
 #      machine, and the report reads only the rollups: what matters is that they hold what a real year holds (a row per
 #      day, offer and partner that sold, skewed towards a few partners and recent days). The event store does not hold
 #      these conversions, so a rebuild of the read models drops them: do not rebuild during the run.
@@ -173,10 +174,12 @@ FROM=$(date -u -d '364 days ago' +%F) TO=$(date -u +%F)
 STORED=$("${PSQL[@]}" -At -c "select count(*) from conversions where account_id = '$ACCOUNT'")
 ROLLUP_ROWS=$("${PSQL[@]}" -At -c "select count(*) from report_daily where account_id = '$ACCOUNT'
     and day between '$FROM' and '$TO'")
+OFFER_ROLLUP_ROWS=$("${PSQL[@]}" -At -c "select count(*) from report_daily_offer where account_id = '$ACCOUNT'
+    and day between '$FROM' and '$TO'")
 REPORT="/v1/reports?from=$FROM&to=$TO&groupBy=day,offer"
 REPORT_ROWS=$(call GET "$REPORT" | grep -o '"group":' | wc -l)
-log "scale: filled in ${FILLED_IN}s; $STORED conversions stored, $ROLLUP_ROWS rollup rows in the year," \
-    "$REPORT_ROWS report rows"
+log "scale: filled in ${FILLED_IN}s; $STORED conversions stored, $ROLLUP_ROWS rollup rows in the year" \
+    "($OFFER_ROLLUP_ROWS per day and offer), $REPORT_ROWS report rows"
 report() { # RUN DURATION CONNECTIONS
     WRK_CONNECTIONS=$3 WRK_THREADS=$((WRK_THREADS < $3 ? WRK_THREADS : $3)) \
         run_wrk "$1" api "$2" "$BASE$REPORT" -H "Authorization: Bearer $API_KEY" --timeout 30s
@@ -184,17 +187,17 @@ report() { # RUN DURATION CONNECTIONS
 report warm-report "$WARMUP_DURATION" "$REPORT_CONNECTIONS"
 report report "$WRK_DURATION" "$REPORT_CONNECTIONS"
 report report-busy "$WRK_DURATION" "$WRK_CONNECTIONS"
-# The database's share: the report's SQL (ReportRepository.daily, grouped by day and offer) alone, one client
+# The database's share: the report's SQL (ReportRepository, Rollup.BY_OFFER, grouped by day and offer) alone
 cat >"$TMP/report-sql.sql" <<SQL
-select case when true then to_char(r.day, 'YYYY-MM-DD') end as day, case when true then r.offer_id end as offer,
-       case when false then r.partner_id end as partner, null as sub1, sum(r.clicks)::bigint, sum(r.unique_clicks)::bigint,
+select case when true then r.day end, case when true then r.offer_id end,
+       case when false then null end, null, sum(r.clicks)::bigint, sum(r.unique_clicks)::bigint,
        sum(r.conversions)::bigint, sum(r.revenue), sum(r.payout), r.currency
-from report_daily r
+from report_daily_offer r
 where r.account_id = '$ACCOUNT' and r.mode in ('TEST') and r.day between '$FROM' and '$TO'
   and (cast(null as text) is null or r.currency = cast(null as text))
   and (cast(null as text) is null or r.offer_id = cast(null as text))
-  and (cast(null as text) is null or r.partner_id = cast(null as text))
-group by 1, 2, 3, r.currency order by 1, 2, 3, r.currency limit 10001;
+  and (cast(null as text) is null or null = cast(null as text))
+group by 1, 2, 3, 4, r.currency order by 1, 2, 3, 4, r.currency limit 10001;
 SQL
 (cd "$TMP" && pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$REPORT_CONNECTIONS" -T "${WRK_DURATION%s}" -l \
     --log-prefix=report-sql -f report-sql.sql postgres >report-sql.txt 2>&1) || die "pgbench failed on the report's SQL"
@@ -240,7 +243,8 @@ awk '$1 == "window" {printf "%-12s %8s %10s %10s %10s\n", $2 "-" $3 " s", $4, $5
 LAG_GROWTH=$(awk '$1 == "window" && $4 > 0 {if (first == "") first = $5; last = $5} END {printf "%.1f", last - first}' \
     "$TMP/lag.txt")
 echo
-echo "Scale: $STORED conversions stored (SQL, ${FILLED_IN}s), $ROLLUP_ROWS rollup rows in the year, $REPORT_ROWS report rows"
+echo "Scale: $STORED conversions stored (SQL, ${FILLED_IN}s), $ROLLUP_ROWS rollup rows in the year" \
+    "($OFFER_ROLLUP_ROWS per day and offer), $REPORT_ROWS report rows"
 printf '%-64s %12s %3s %-10s %s\n' target measured "" threshold verdict
 check "1 postbacks/s / pgbench tps ($AVG_POSTBACKS / $AVG_PGBENCH)" \
     "$(awk -v a="$AVG_POSTBACKS" -v b="$AVG_PGBENCH" 'BEGIN {printf "%.3f", a / b}')" ">=" "$MIN_POSTBACK_RATIO"

@@ -7,7 +7,9 @@
 -- sales (the pair is drawn as random()^2 over pairs ordered by partner); recent days are busier than old ones (a
 -- growing account); conversions of the last 30 days are pending (the hold), older ones approved or paid, 5 % rejected
 -- and 3 % reversed (those do not count in reports). Each rollup row has 20 to 50 clicks per conversion (a CVR of
--- 2-5 %), 85 % of them unique. The rollups are computed from the conversions, so report totals equal the conversions'.
+-- 2-5 %), 85 % of them unique. The rollups are computed from the conversions, so report totals equal the conversions';
+-- each coarser rollup is the finer one summed (report_daily from report_daily_sub1, report_daily_offer from
+-- report_daily), as the projection keeps them.
 set timezone = 'UTC';
 
 create temp table scale_pairs as
@@ -51,6 +53,15 @@ from report_daily_sub1
 where account_id = :'account' and offer_id in (select id from scale_offers)
 group by 1, 2, 3, 4, 5, 6;
 
+insert into report_daily_offer (account_id, mode, day, offer_id, currency, clicks, unique_clicks, conversions,
+                                revenue, payout)
+select account_id, mode, day, offer_id, currency, sum(clicks), sum(unique_clicks), sum(conversions), sum(revenue),
+       sum(payout)
+from report_daily
+where account_id = :'account' and offer_id in (select id from scale_offers)
+group by 1, 2, 3, 4, 5;
+
 analyze conversions;
 analyze report_daily;
 analyze report_daily_sub1;
+analyze report_daily_offer;

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Tracking's read models kept by tracking processors (the conversion list, the report rollups) rebuilt from the event
  * store: the same rows and the same report as before, and totals equal to the listed conversions, also when
- * postbacks keep arriving during the rebuild (nothing counted twice, nothing lost).
+ * postbacks keep arriving during the rebuild (nothing counted twice, nothing lost). The rollup per day and offer
+ * (read by reports that neither filter nor group by partner) is the per-partner rollup summed, live and rebuilt.
  */
 class TrackingRebuildIT extends IntegrationTest {
     @Autowired
@@ -66,6 +68,11 @@ class TrackingRebuildIT extends IntegrationTest {
                 && data.findValuesAsText("status").contains("paid"));
         Map<String, List<Map<String, Object>>> rows = rows(tracking, List.of(first.id(), second.id()));
         assertTotalsAreTheListedConversions(report, list);
+        JsonNode byOffer = tracking.report(tracking.key(), "groupBy=day,offer");
+        assertTotalsAreTheListedConversions(byOffer, list);
+        // each visitor's address counts once per offer and partner: twice per offer for those who came through both
+        assertThat(byOffer.path("totals").path("uniqueClicks").asInt()).isEqualTo(12);
+        assertOfferRollupIsThePartnersSummed(tracking, byOffer);
 
         for (String readModel : List.of("report-rollup", "conversion-view")) {
             ApiClient.Response rebuilt = api.post("/admin/read-models/" + readModel + "/rebuild")
@@ -76,6 +83,7 @@ class TrackingRebuildIT extends IntegrationTest {
         assertThat(tracking.report(tracking.key(), "groupBy=day,offer,partner,sub1")).isEqualTo(report);
         assertThat(api.get("/v1/conversions?limit=100").key(tracking.key()).send().data()).isEqualTo(list);
         assertThat(rows(tracking, List.of(first.id(), second.id()))).isEqualTo(rows);
+        assertThat(tracking.report(tracking.key(), "groupBy=day,offer")).isEqualTo(byOffer);
     }
 
     @Test
@@ -142,6 +150,38 @@ class TrackingRebuildIT extends IntegrationTest {
         assertThat(new BigDecimal(report.path("totals").path("payout").asText())).isEqualByComparingTo(payout);
     }
 
+    /**
+     * The report by day and offer (from {@code report_daily_offer}) has the figures of the report by day, offer and
+     * partner (from {@code report_daily}) summed per day and offer, and the two tables hold the same sums.
+     */
+    private void assertOfferRollupIsThePartnersSummed(TrackingFixtures tracking, JsonNode byOffer) {
+        assertThat(figuresPerDayAndOffer(byOffer)).isEqualTo(figuresPerDayAndOffer(
+                tracking.report(tracking.key(), "groupBy=day,offer,partner")));
+        String figures = "clicks, unique_clicks, conversions, revenue, payout";
+        String sums = "sum(clicks)::bigint as clicks, sum(unique_clicks)::bigint as unique_clicks, "
+                + "sum(conversions)::bigint as conversions, sum(revenue) as revenue, sum(payout) as payout";
+        String accountId = tracking.owner().accountId();
+        assertThat(comparable(jdbc.queryForList("select account_id, mode, day, offer_id, currency, " + figures
+                + " from report_daily_offer where account_id = ? order by day, offer_id", accountId)))
+                .isEqualTo(comparable(jdbc.queryForList("select account_id, mode, day, offer_id, currency, " + sums
+                        + " from report_daily where account_id = ? group by account_id, mode, day, offer_id, "
+                        + "currency order by day, offer_id", accountId)))
+                .isNotEmpty();
+    }
+
+    /** A report's rows' figures summed per day and offer (a report by partner has several rows per day and offer). */
+    private static Map<String, List<BigDecimal>> figuresPerDayAndOffer(JsonNode report) {
+        Map<String, List<BigDecimal>> figures = new LinkedHashMap<>();
+        for (JsonNode row : report.path("rows")) {
+            List<BigDecimal> values = List.of("clicks", "uniqueClicks", "conversions", "revenue", "payout").stream()
+                    .map(figure -> new BigDecimal(row.path(figure).asText()).stripTrailingZeros()).toList();
+            figures.merge(row.path("group").path("day").asText() + " " + row.path("group").path("offer").asText(),
+                    values, (sum, more) -> IntStream.range(0, sum.size())
+                            .mapToObj(i -> sum.get(i).add(more.get(i)).stripTrailingZeros()).toList());
+        }
+        return figures;
+    }
+
     /** This account's rows of the tracking read models' tables, in a stable order. */
     private Map<String, List<Map<String, Object>>> rows(TrackingFixtures tracking, List<String> offerIds) {
         String accountId = tracking.owner().accountId();
@@ -149,6 +189,8 @@ class TrackingRebuildIT extends IntegrationTest {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         rows.put("report_daily", jdbc.queryForList(
                 "select * from report_daily where account_id = ? order by day, offer_id, partner_id", accountId));
+        rows.put("report_daily_offer", jdbc.queryForList(
+                "select * from report_daily_offer where account_id = ? order by day, offer_id", accountId));
         rows.put("report_daily_sub1", jdbc.queryForList(
                 "select * from report_daily_sub1 where account_id = ? order by day, offer_id, partner_id, sub1",
                 accountId));
@@ -158,9 +200,14 @@ class TrackingRebuildIT extends IntegrationTest {
                 + "order by offer_id", (Object) offers));
         rows.put("conversions", jdbc.queryForList("select * from conversions where account_id = ? order by id",
                 accountId));
-        // sums of numeric columns compare by value: 0 and 0.00 are the same amount
-        rows.values().forEach(table -> table.forEach(row -> row.replaceAll((column, value) ->
-                value instanceof BigDecimal amount ? amount.stripTrailingZeros() : value)));
+        rows.values().forEach(TrackingRebuildIT::comparable);
+        return rows;
+    }
+
+    /** Sums of numeric columns compare by value: 0 and 0.00 are the same amount. */
+    private static List<Map<String, Object>> comparable(List<Map<String, Object>> rows) {
+        rows.forEach(row -> row.replaceAll((column, value) ->
+                value instanceof BigDecimal amount ? amount.stripTrailingZeros() : value));
         return rows;
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What one batch of events adds to the report rollups, gathered in memory and written in a few statements when the
  * batch commits: new offers' currencies, candidate unique clicks, and per-row deltas (clicks, unique clicks,
- * conversions, revenue, payout) of {@code report_daily} and {@code report_daily_sub1}.
+ * conversions, revenue, payout) of {@code report_daily} and {@code report_daily_sub1}; those of
+ * {@code report_daily_offer} are the {@code report_daily} ones summed over partners when the batch is written.
  *
  * <p>It starts by locking {@code report_daily} (the first table a rebuild locks, so a batch and a rebuild take turns
  * instead of deadlocking) and reading, for update, the position of the events the rollups already hold. An event that
@@ -38,9 +39,27 @@ final class ReportBatch {
     private final Map<UniqueKey, Sub1Key> uniqueCandidates = new LinkedHashMap<>();
 
     record DayKey(String accountId, Mode mode, LocalDate day, String offerId, String partnerId) {
+        OfferDayKey offerDay() {
+            return new OfferDayKey(accountId, mode, day, offerId);
+        }
+
+        List<Object> columns() {
+            return List.of(accountId, mode.name(), Date.valueOf(day), offerId, partnerId);
+        }
     }
 
     record Sub1Key(DayKey day, String sub1) {
+        List<Object> columns() {
+            List<Object> columns = new ArrayList<>(day.columns());
+            columns.add(sub1);
+            return columns;
+        }
+    }
+
+    record OfferDayKey(String accountId, Mode mode, LocalDate day, String offerId) {
+        List<Object> columns() {
+            return List.of(accountId, mode.name(), Date.valueOf(day), offerId);
+        }
     }
 
     record UniqueKey(LocalDate day, String offerId, String partnerId, String addressHash) {
@@ -59,6 +78,11 @@ final class ReportBatch {
             conversions += conversionCount;
             revenue = revenue.add(revenueDelta);
             payout = payout.add(payoutDelta);
+        }
+
+        void add(Sums other) {
+            add(other.clicks, other.conversions, other.revenue, other.payout);
+            uniqueClicks += other.uniqueClicks;
         }
     }
 
@@ -123,13 +147,21 @@ final class ReportBatch {
         if (!unknown.isEmpty()) {
             currencyOf.putAll(currencies.apply(unknown));
         }
+        // after the unique clicks are known: an offer's day counts those of each of its partners
+        Map<OfferDayKey, Sums> byOffer = new HashMap<>();
+        daily.forEach((key, sums) -> byOffer.computeIfAbsent(key.offerDay(), ignored -> new Sums()).add(sums));
         List<Object[]> dailyRows = new ArrayList<>();
-        daily.forEach((key, sums) -> dailyRows.add(row(key, null, currency(currencyOf, key), sums)));
+        daily.forEach((key, sums) -> dailyRows.add(row(key.columns(), currency(currencyOf, key.offerId()), sums)));
         List<Object[]> sub1Rows = new ArrayList<>();
-        bySub1.forEach((key, sums) -> sub1Rows.add(row(key.day(), key.sub1(), currency(currencyOf, key.day()), sums)));
+        bySub1.forEach((key, sums) -> sub1Rows.add(row(key.columns(), currency(currencyOf, key.day().offerId()),
+                sums)));
+        List<Object[]> offerRows = new ArrayList<>();
+        byOffer.forEach((key, sums) -> offerRows.add(row(key.columns(), currency(currencyOf, key.offerId()), sums)));
         if (!dailyRows.isEmpty()) {
-            jdbc.batchUpdate(upsert("report_daily", ""), dailyRows);
-            jdbc.batchUpdate(upsert("report_daily_sub1", "sub1, "), sub1Rows);
+            jdbc.batchUpdate(upsert("report_daily", "account_id, mode, day, offer_id, partner_id"), dailyRows);
+            jdbc.batchUpdate(upsert("report_daily_sub1", "account_id, mode, day, offer_id, partner_id, sub1"),
+                    sub1Rows);
+            jdbc.batchUpdate(upsert("report_daily_offer", "account_id, mode, day, offer_id"), offerRows);
         }
         jdbc.update("update report_position set token = ? where id = 1", positions.write(applied));
     }
@@ -158,30 +190,27 @@ final class ReportBatch {
         bySub1.computeIfAbsent(sub1, ignored -> new Sums()).add(clicks, conversions, revenue, payout);
     }
 
-    private static String currency(Map<String, String> currencyOf, DayKey key) {
-        String currency = currencyOf.get(key.offerId());
+    private static String currency(Map<String, String> currencyOf, String offerId) {
+        String currency = currencyOf.get(offerId);
         if (currency == null) {
-            throw new IllegalStateException("No currency known for offer " + key.offerId());
+            throw new IllegalStateException("No currency known for offer " + offerId);
         }
         return currency;
     }
 
-    private static Object[] row(DayKey key, String sub1, String currency, Sums sums) {
-        List<Object> row = new ArrayList<>(List.of(key.accountId(), key.mode().name(), Date.valueOf(key.day()),
-                key.offerId(), key.partnerId()));
-        if (sub1 != null) {
-            row.add(sub1);
-        }
+    /** The upsert's parameters: the key's columns, then the currency and the deltas. */
+    private static Object[] row(List<Object> keyColumns, String currency, Sums sums) {
+        List<Object> row = new ArrayList<>(keyColumns);
         row.addAll(List.of(currency, sums.clicks, sums.uniqueClicks, sums.conversions, sums.revenue, sums.payout));
         return row.toArray();
     }
 
-    /** Adds the deltas to the row, or makes it. */
-    private static String upsert(String table, String sub1Column) {
-        String keyColumns = "account_id, mode, day, offer_id, partner_id, " + sub1Column;
-        return "insert into " + table + " (" + keyColumns + "currency, clicks, unique_clicks, conversions, revenue, "
-                + "payout) values (?, ?, ?, ?, ?, " + (sub1Column.isEmpty() ? "" : "?, ") + "?, ?, ?, ?, ?, ?) "
-                + "on conflict (" + keyColumns.substring(0, keyColumns.length() - 2) + ") do update set "
+    /** Adds the deltas to the row with these key columns (comma-separated), or makes it. */
+    private static String upsert(String table, String keyColumns) {
+        String placeholders = "?, ".repeat(keyColumns.split(",").length);
+        return "insert into " + table + " (" + keyColumns + ", currency, clicks, unique_clicks, conversions, revenue, "
+                + "payout) values (" + placeholders + "?, ?, ?, ?, ?, ?) "
+                + "on conflict (" + keyColumns + ") do update set "
                 + "clicks = " + table + ".clicks + excluded.clicks, "
                 + "unique_clicks = " + table + ".unique_clicks + excluded.unique_clicks, "
                 + "conversions = " + table + ".conversions + excluded.conversions, "

@@ -91,6 +91,7 @@ class ReportProjection {
     void reset() {
         jdbc.update("delete from report_daily");
         jdbc.update("delete from report_daily_sub1");
+        jdbc.update("delete from report_daily_offer");
         jdbc.update("delete from report_unique_clicks");
         jdbc.update("delete from report_offers");
         jdbc.update("update report_position set token = null where id = 1");

@@ -59,9 +59,9 @@ class ReportQueries {
         boolean byOffer = groupBy.contains(Dimension.OFFER);
         boolean byPartner = groupBy.contains(Dimension.PARTNER);
         ReportRepository.Question question = new ReportRepository.Question(tenant, period.firstDay(),
-                period.lastDay(), currency, offerId, partnerId, byDay, byOffer, byPartner, MAX_ROWS + 1);
-        List<ReportRepository.Sums> groups = groupBy.contains(Dimension.SUB1)
-                ? rollups.bySub1(question) : rollups.daily(question);
+                period.lastDay(), currency, offerId, partnerId, byDay, byOffer, byPartner,
+                groupBy.contains(Dimension.SUB1), MAX_ROWS + 1);
+        List<ReportRepository.Sums> groups = rollups.sums(question);
         if (groups.size() > MAX_ROWS) {
             throw DomainException.invalid(GROUP_BY, "the report would have more than " + MAX_ROWS
                     + " rows: ask for fewer days, filter by offer or partner, or group by less");
