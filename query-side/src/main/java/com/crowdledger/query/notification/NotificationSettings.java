@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxStreamAge       a stream is closed after this long (30m); the client reconnects with
  *                           {@code Last-Event-ID} and misses nothing, and a connection nobody reads is not held for ever
  * @param streamBuffer       what a stream may hold that its client has not taken yet (256KB); a stream whose buffer
- *                           stays full for a heartbeat is closed (its client resumes with {@code Last-Event-ID})
+ *                           is full while its client takes nothing for a heartbeat is closed (the client resumes
+ *                           with {@code Last-Event-ID})
  */
 @ConfigurationProperties("crowdledger.notifications")
 public record NotificationSettings(Duration heartbeat, Integer streamsPerKey, Integer streamsPerAccount,

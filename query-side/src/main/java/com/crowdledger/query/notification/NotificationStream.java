@@ -18,8 +18,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * something to add, or by the container's thread when the socket takes more.
  *
  * <p>A full buffer refuses what comes (the stream {@link #isFull is full}); once its client has taken all of it, the
- * stream asks its recipient's reader for what it missed meanwhile ({@code behind}). A stream that stays full (its
- * client stopped reading) is closed by the heartbeat, and the client resumes with {@code Last-Event-ID}.
+ * stream asks its recipient's reader for what it missed meanwhile ({@code behind}). A stream that stays full while its
+ * client takes nothing (it stopped reading) is closed by the heartbeat, and the client resumes with
+ * {@code Last-Event-ID}.
  */
 final class NotificationStream implements WriteListener {
     final String id;
@@ -37,6 +38,8 @@ final class NotificationStream implements WriteListener {
     private volatile long lastQueued;
     /** When an event first found the buffer full (System.nanoTime), 0 while it has room. */
     private volatile long fullSince;
+    /** When the client last took something (System.nanoTime): the socket accepted a write. */
+    private volatile long lastTaken = System.nanoTime();
     /** Only the writer touches it ({@link #writes}). */
     private boolean unflushed;
 
@@ -73,10 +76,13 @@ final class NotificationStream implements WriteListener {
         return fullSince != 0;
     }
 
-    /** How long the buffer has been full, in nanoseconds; 0 when it has room. */
-    long fullFor(long now) {
+    /**
+     * How long the buffer has been full while its client took nothing, in nanoseconds; 0 when it has room. A client
+     * that reads slowly but reads is not stalled.
+     */
+    long stalledFor(long now) {
         long since = fullSince;
-        return since == 0 ? 0 : now - since;
+        return since == 0 ? 0 : now - Math.max(since, lastTaken);
     }
 
     /**
@@ -140,6 +146,7 @@ final class NotificationStream implements WriteListener {
                     output.write(next);
                     buffered.addAndGet(-next.length);
                     unflushed = true;
+                    lastTaken = System.nanoTime();
                 } else if (unflushed) {
                     unflushed = false;
                     output.flush();

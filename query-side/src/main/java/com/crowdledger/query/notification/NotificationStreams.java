@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,8 +150,8 @@ class NotificationStreams implements SmartLifecycle {
 
     /**
      * Reads the recipient's rows after the oldest its streams took (once for all of them, each rendered once) and
-     * offers each stream those after its own. A full stream is left out: it asks again once its client has taken
-     * what it holds.
+     * offers each stream those after its own, in order. A full stream is left out from the row it refused on (never
+     * given a later one, which would skip it): it asks again once its client has taken what it holds.
      */
     private void read(Recipient recipient) {
         List<NotificationStream> fed = recipient.streams().stream()
@@ -158,6 +159,8 @@ class NotificationStreams implements SmartLifecycle {
         if (fed.isEmpty()) {
             return;
         }
+        // a stream that refused a row takes no later one in this read: its next read starts at that row
+        Set<NotificationStream> refused = new HashSet<>();
         try {
             long after = fed.stream().mapToLong(NotificationStream::lastQueued).min().orElseThrow();
             List<NotificationRow> rows;
@@ -170,8 +173,9 @@ class NotificationStreams implements SmartLifecycle {
                 for (NotificationRow row : rows) {
                     byte[] event = event(row);
                     for (NotificationStream stream : fed) {
-                        if (stream.lastQueued() < row.sequence()) {
-                            stream.offer(event, row.sequence());
+                        if (stream.lastQueued() < row.sequence() && !refused.contains(stream)
+                                && !stream.offer(event, row.sequence())) {
+                            refused.add(stream);
                         }
                     }
                     after = row.sequence();
@@ -197,8 +201,8 @@ class NotificationStreams implements SmartLifecycle {
     /**
      * A comment on every stream (which also finds clients that went away), the slots renewed, the streams of keys
      * revoked or expired since they opened ended (a key's revocation reaches its open streams within a heartbeat),
-     * and the streams whose buffer stayed full for a heartbeat closed: their client stopped reading, and resumes
-     * with its {@code Last-Event-ID} when it reads again.
+     * and the streams whose buffer was full while their client took nothing for a heartbeat closed: the client
+     * stopped reading, and resumes with its {@code Last-Event-ID} when it reads again.
      */
     private void heartbeat() {
         try {
@@ -207,7 +211,7 @@ class NotificationStreams implements SmartLifecycle {
             Set<String> revoked = slots.ofUnusableKeys(open.stream().map(stream -> stream.id).toList());
             long now = System.nanoTime();
             open.stream().filter(stream -> revoked.contains(stream.id)
-                    || stream.fullFor(now) >= settings.heartbeat().toNanos()).forEach(this::close);
+                    || stream.stalledFor(now) >= settings.heartbeat().toNanos()).forEach(this::close);
             open.forEach(stream -> stream.offer(HEARTBEAT, 0));
             slots.renew(open.stream().filter(stream -> !stream.isClosed()).map(stream -> stream.id).toList());
         } catch (RuntimeException e) {
