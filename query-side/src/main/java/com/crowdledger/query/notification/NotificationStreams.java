@@ -180,7 +180,7 @@ class NotificationStreams implements SmartLifecycle {
                     }
                     after = row.sequence();
                 }
-            } while (rows.size() == PAGE);
+            } while (rows.size() == PAGE && refused.size() < fed.size());
         } catch (RuntimeException e) {
             log.warn("Notification streams could not be served ({}); closing them", e.getMessage());
             fed.forEach(this::close);
