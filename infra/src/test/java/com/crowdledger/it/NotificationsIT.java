@@ -302,6 +302,38 @@ class NotificationsIT extends IntegrationTest {
         }
     }
 
+    /** Many keys do not make many streams: an account's keys hold at most 50 together (the default). */
+    @Test
+    void anAccountsKeysTogetherHoldAtMostItsStreams() throws Exception {
+        Pair pair = pair();
+        List<String> keys = new ArrayList<>(List.of(pair.tester().key()));
+        for (int i = 1; i <= 10; i++) {
+            keys.add(accounts.issueKey(pair.tester().key(), "stream " + i, List.of("notifications"), "test").data()
+                    .path("key").asText());
+        }
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (String key : keys.subList(0, 10)) {
+                for (int i = 0; i < 5; i++) {
+                    SseClient stream = SseClient.open(api, key, null);
+                    open.add(stream);
+                    assertThat(stream.status()).as("stream " + open.size()).isEqualTo(200);
+                }
+            }
+            try (SseClient fiftyFirst = SseClient.open(api, keys.get(10), null)) {
+                assertThat(fiftyFirst.status()).as("a key with no stream yet, of an account holding 50").isEqualTo(429);
+                assertThat(fiftyFirst.body()).contains("RATE_LIMITED").contains("streams-per-account");
+                assertThat(fiftyFirst.header("Retry-After")).isNotNull();
+            }
+            open.remove(0).close();
+            SseClient again = awaitStream(keys.get(10));
+            open.add(again);
+            assertThat(again.status()).as("a closed stream gives the account its place back").isEqualTo(200);
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     /** A key revoked while its stream is open gets nothing more on it (within a heartbeat, 1 s here). */
     @Test
     void aRevokedKeysOpenStreamEnds() throws Exception {
