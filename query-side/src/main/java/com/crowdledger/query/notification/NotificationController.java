@@ -125,11 +125,14 @@ class NotificationController {
                 request);
         if (opened.emitter() == null) {
             response.setHeader("Retry-After", "15");
-            throw new DomainException(ErrorCode.RATE_LIMITED, opened.claim() == StreamSlots.Claim.ACCOUNT_FULL
-                    ? "This account's keys have every stream they may hold open (see "
-                            + "crowdledger.notifications.streams-per-account); close one first"
-                    : "This key has every stream it may hold open (see crowdledger.notifications.streams-per-key); "
-                            + "close one first");
+            throw new DomainException(ErrorCode.RATE_LIMITED, switch (opened.claim()) {
+                case ACCOUNT_FULL -> "This account's keys have every stream they may hold open (see "
+                        + "crowdledger.notifications.streams-per-account); close one first";
+                case NODE_FULL -> "This server holds every stream it may (crowdledger.notifications.streams-per-node);"
+                        + " retry later";
+                default -> "This key has every stream it may hold open (see crowdledger.notifications.streams-per-key);"
+                        + " close one first";
+            });
         }
         // the stream writes its bytes itself (without blocking), so the response's type is set here
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);

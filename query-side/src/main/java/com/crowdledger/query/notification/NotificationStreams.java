@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,18 +80,31 @@ class NotificationStreams implements SmartLifecycle {
 
     /**
      * A new stream of the recipient's notifications after {@code lastEventId} (null: from now on), written to
-     * {@code request}'s response once it is asynchronous; refused ({@link StreamSlots.Claim}) when the key or its
-     * account holds every stream it may.
+     * {@code request}'s response once it is asynchronous; refused ({@link StreamSlots.Claim}) when the key, its
+     * account or this node holds every stream it may.
      */
     Opened open(String keyId, String accountId, Mode mode, Long lastEventId, HttpServletRequest request) {
         String streamId = RandomTokens.hex(16);
         if (!running) {
             return new Opened(null, StreamSlots.Claim.KEY_FULL);
         }
+        if (openStreams() >= settings.streamsPerNode()) {
+            return new Opened(null, StreamSlots.Claim.NODE_FULL);
+        }
         StreamSlots.Claim claim = slots.claim(keyId, accountId, streamId);
         if (claim != StreamSlots.Claim.CLAIMED) {
             return new Opened(null, claim);
         }
+        try {
+            return opened(streamId, accountId, mode, lastEventId, request, claim);
+        } catch (RuntimeException e) {
+            slots.release(List.of(streamId)); // the key gets its slot back now rather than when it lapses
+            throw e;
+        }
+    }
+
+    private Opened opened(String streamId, String accountId, Mode mode, Long lastEventId, HttpServletRequest request,
+                          StreamSlots.Claim claim) {
         SseEmitter emitter = new SseEmitter(settings.maxStreamAge().toMillis());
         // the newest row now: a Last-Event-ID beyond it (forged, or from another recipient's stream) starts here
         long newest = jdbc.queryForObject(
@@ -117,6 +131,10 @@ class NotificationStreams implements SmartLifecycle {
             found.streams().add(stream);
             return found;
         });
+        if (!running) { // stopped while it opened: stop() did not see it
+            close(stream);
+            return new Opened(null, StreamSlots.Claim.KEY_FULL);
+        }
         stream.offer(OPENED, 0);
         wake(fed);
         return new Opened(emitter, claim);
@@ -171,16 +189,25 @@ class NotificationStreams implements SmartLifecycle {
                         (row, n) -> NotificationRow.read(row), recipient.accountId(), recipient.mode().name(), after,
                         PAGE);
                 for (NotificationRow row : rows) {
-                    byte[] event = event(row);
-                    for (NotificationStream stream : fed) {
-                        if (stream.lastQueued() < row.sequence() && !refused.contains(stream)
-                                && !stream.offer(event, row.sequence())) {
+                    List<NotificationStream> takers = fed.stream().filter(stream -> !refused.contains(stream)
+                            && stream.lastQueued() < row.sequence()).toList();
+                    byte[] event = takers.isEmpty() ? null : event(row); // rendered only for a stream that takes it
+                    for (NotificationStream stream : takers) {
+                        if (!stream.offer(event, row.sequence())) {
                             refused.add(stream);
                         }
                     }
                     after = row.sequence();
                 }
-            } while (rows.size() == PAGE && refused.size() < fed.size());
+                // the next page starts where the streams still taking rows are: a full stream that lags behind
+                // must not make the read walk the history a live stream has already had
+                OptionalLong taking = fed.stream().filter(stream -> !refused.contains(stream))
+                        .mapToLong(NotificationStream::lastQueued).min();
+                if (taking.isEmpty()) {
+                    break;
+                }
+                after = Math.max(after, taking.getAsLong());
+            } while (rows.size() == PAGE);
         } catch (RuntimeException e) {
             log.warn("Notification streams could not be served ({}); closing them", e.getMessage());
             fed.forEach(this::close);

@@ -27,7 +27,7 @@ class StreamSlots {
     private final NotificationSettings settings;
 
     /** What a claim got: a slot, or the limit that refused it. */
-    enum Claim { CLAIMED, KEY_FULL, ACCOUNT_FULL }
+    enum Claim { CLAIMED, KEY_FULL, ACCOUNT_FULL, NODE_FULL }
 
     StreamSlots(JdbcTemplate jdbc, TransactionTemplate transaction, NotificationSettings settings) {
         this.jdbc = jdbc;
