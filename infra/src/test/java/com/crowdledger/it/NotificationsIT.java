@@ -353,6 +353,32 @@ class NotificationsIT extends IntegrationTest {
         }
     }
 
+    /**
+     * A stream whose slot lapsed (its node could not renew it) and was taken by another stream ends at its node's
+     * next heartbeat, and leaves the new holder's slot alone: the caps hold across nodes.
+     */
+    @Test
+    void aStreamWhoseSlotWentToAnotherStreamEnds() throws Exception {
+        Pair pair = pair();
+        ApiClient.Response issued = accounts.issueKey(pair.tester().key(), "streaming", List.of("notifications"),
+                "test");
+        String keyId = issued.data().path("id").asText();
+        try (SseClient stream = SseClient.open(api, issued.data().path("key").asText(), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            say(api, pair.owner().key(), pair.conversationId(), "before");
+            assertThat(texts(stream.next(1, WAIT))).containsExactly("before");
+
+            // what a claim does to a lapsed slot: another stream holds it now
+            assertThat(jdbc.update("update notification_stream_slots set stream_id = 'elsewhere' where key_id = ?",
+                    keyId)).isEqualTo(1);
+            Thread.sleep(2_500); // two heartbeats
+            say(api, pair.owner().key(), pair.conversationId(), "after");
+            assertThat(stream.next(1, Duration.ofSeconds(3))).as("nothing after the slot was lost").isEmpty();
+            assertThat(jdbc.queryForList("select stream_id from notification_stream_slots where key_id = ?",
+                    String.class, keyId)).as("the new holder keeps its slot").containsExactly("elsewhere");
+        }
+    }
+
     /** A stream, once the server noticed a closed one (at its next write at the latest: a heartbeat). */
     private SseClient awaitStream(String key) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -229,7 +229,9 @@ class NotificationStreams implements SmartLifecycle {
      * A comment on every stream (which also finds clients that went away), the slots renewed, the streams of keys
      * revoked or expired since they opened ended (a key's revocation reaches its open streams within a heartbeat),
      * and the streams whose buffer was full while their client took nothing for a heartbeat closed: the client
-     * stopped reading, and resumes with its {@code Last-Event-ID} when it reads again.
+     * stopped reading, and resumes with its {@code Last-Event-ID} when it reads again. A stream whose slot lapsed
+     * (its node could not reach the database for longer than the lapse) and went to another stream ends too, so the
+     * caps hold.
      */
     private void heartbeat() {
         try {
@@ -240,7 +242,9 @@ class NotificationStreams implements SmartLifecycle {
             open.stream().filter(stream -> revoked.contains(stream.id)
                     || stream.stalledFor(now) >= settings.heartbeat().toNanos()).forEach(this::close);
             open.forEach(stream -> stream.offer(HEARTBEAT, 0));
-            slots.renew(open.stream().filter(stream -> !stream.isClosed()).map(stream -> stream.id).toList());
+            List<NotificationStream> live = open.stream().filter(stream -> !stream.isClosed()).toList();
+            Set<String> holding = slots.renew(live.stream().map(stream -> stream.id).toList());
+            live.stream().filter(stream -> !holding.contains(stream.id)).forEach(this::close);
         } catch (RuntimeException e) {
             log.warn("Notification stream heartbeat failed: {}", e.getMessage());
         }

@@ -67,11 +67,17 @@ class StreamSlots {
         return false;
     }
 
-    void renew(Collection<String> streamIds) {
-        if (!streamIds.isEmpty()) {
-            jdbc.update("update notification_stream_slots set refreshed_at = now() where stream_id = any (?)",
-                    (Object) streamIds.toArray(String[]::new));
+    /**
+     * Renews the streams' slots; of these streams, those that still hold one. A slot that lapsed (its node could not
+     * renew it for {@code slot-lapse}) may have been taken by another stream since: the stream that lost it must end.
+     */
+    Set<String> renew(Collection<String> streamIds) {
+        if (streamIds.isEmpty()) {
+            return Set.of();
         }
+        return new HashSet<>(jdbc.queryForList("""
+                update notification_stream_slots set refreshed_at = now() where stream_id = any (?)
+                returning stream_id""", String.class, (Object) streamIds.toArray(String[]::new)));
     }
 
     /** Of these streams, those whose key was revoked or has expired since they opened. */
