@@ -2,6 +2,7 @@ package com.crowdledger.query.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * dead endpoint ties up {@code concurrencyPerTarget} workers and never the rest, and one account at most half of
  * them. The claimer claims when the budget says so, when told that something was queued or made due on this node
  * ({@link #wake}), and otherwise every {@code pollInterval}, which is also how retries come due and how a node picks
- * up what other nodes queued.
+ * up what other nodes queued. The deliveries of one claim to one target share one read of that target.
  */
 class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -35,6 +36,8 @@ class DeliveryWorker implements AutoCloseable {
     private final Thread claimer;
     /** Guarded by this. */
     private final ClaimBudget budget;
+    /** Guarded by this: each claimed delivery's target, read once per claim and target. */
+    private final Map<String, TargetOfClaim> targetOf = new HashMap<>();
     private boolean wakeUp;
     private volatile boolean running = true;
 
@@ -116,11 +119,21 @@ class DeliveryWorker implements AutoCloseable {
 
     private synchronized void accept(List<QueuedDelivery> batch, ClaimBudget.Room room) {
         ClaimBudget.Accepted accepted = budget.accept(batch, room);
+        Map<String, TargetOfClaim> ofThisClaim = new HashMap<>();
+        for (QueuedDelivery delivery : batch) {
+            targetOf.put(delivery.id(), ofThisClaim.computeIfAbsent(delivery.targetKey(),
+                    key -> new TargetOfClaim(kinds.get(delivery.kind()), delivery)));
+        }
         accepted.toSend().forEach(delivery -> senders.execute(() -> attempt(delivery)));
         wakeUp |= accepted.claimAgain();
     }
 
+    private synchronized TargetOfClaim targetOf(QueuedDelivery delivery) {
+        return targetOf.get(delivery.id());
+    }
+
     private synchronized void finished(QueuedDelivery delivery) {
+        targetOf.remove(delivery.id());
         ClaimBudget.Finished finished = budget.finished(delivery);
         if (finished.next() != null) {
             QueuedDelivery next = finished.next();
@@ -143,7 +156,7 @@ class DeliveryWorker implements AutoCloseable {
             Instant now = Instant.now();
             DeliveryKind.Prepared prepared;
             try {
-                prepared = kind.prepare(delivery, now);
+                prepared = targetOf(delivery).get().prepare(delivery, now);
             } catch (RuntimeException e) {
                 log.warn("Could not prepare delivery {}", delivery.id(), e);
                 recorder.record(new DeliveryRecorder.Outcome(delivery, now,
@@ -167,6 +180,25 @@ class DeliveryWorker implements AutoCloseable {
             Thread.sleep(pollInterval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A claim's target, read when the first of its deliveries is attempted; a read that failed is tried again. */
+    private static final class TargetOfClaim {
+        private final DeliveryKind kind;
+        private final QueuedDelivery first;
+        private DeliveryKind.Target target;
+
+        TargetOfClaim(DeliveryKind kind, QueuedDelivery first) {
+            this.kind = kind;
+            this.first = first;
+        }
+
+        synchronized DeliveryKind.Target get() {
+            if (target == null) {
+                target = kind.target(first);
+            }
+            return target;
         }
     }
 }

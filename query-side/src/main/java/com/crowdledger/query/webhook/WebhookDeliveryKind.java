@@ -45,22 +45,25 @@ class WebhookDeliveryKind implements DeliveryKind {
     }
 
     @Override
-    public Prepared prepare(QueuedDelivery delivery, Instant now) {
+    public Target target(QueuedDelivery delivery) {
         Optional<WebhookEndpointView> found = endpoints.find(tenantOf(delivery), delivery.targetId());
         if (found.isEmpty()) {
-            return Prepared.cancel("the endpoint was deleted");
+            return (queued, now) -> Prepared.cancel("the endpoint was deleted");
         }
         WebhookEndpointView endpoint = found.get();
         if (!endpoint.enabled()) {
-            return Prepared.cancel("the endpoint is disabled");
+            return (queued, now) -> Prepared.cancel("the endpoint is disabled");
         }
-        long timestamp = now.getEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(ID, delivery.eventId());
-        headers.put(TIMESTAMP, Long.toString(timestamp));
-        headers.put(SIGNATURE, signatures.header(endpoint, delivery.eventId(), timestamp, delivery.payload(), now));
-        return Prepared.send(new OutboundRequest("POST", URI.create(endpoint.url()), headers,
-                delivery.payload().getBytes(StandardCharsets.UTF_8)));
+        URI url = URI.create(endpoint.url());
+        return (queued, now) -> {
+            long timestamp = now.getEpochSecond();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(ID, queued.eventId());
+            headers.put(TIMESTAMP, Long.toString(timestamp));
+            headers.put(SIGNATURE, signatures.header(endpoint, queued.eventId(), timestamp, queued.payload(), now));
+            return Prepared.send(new OutboundRequest("POST", url, headers,
+                    queued.payload().getBytes(StandardCharsets.UTF_8)));
+        };
     }
 
     @Override
