@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * The deliveries table as a queue that every node sends from. A node claims due deliveries in one statement that
  * locks them with {@code FOR UPDATE SKIP LOCKED} (nodes claiming at the same moment pass over each other's rows) and
- * moves each one's due time past the claim's lease, increasing its attempt count: the attempt is that node's, and no
- * other node sees the row as due until the lease lapses (a node that died mid-attempt). Only the holder of the
- * attempt number may record its outcome. Everything here is plain SQL: it runs on every delivery.
+ * sets each one's {@code claimed_until} to the end of the claim's lease, increasing its attempt count: the attempt is
+ * that node's, and no other node sees the row as due until the lease lapses (a node that died mid-attempt). Only the
+ * holder of the attempt number may record its outcome. The claim changes no indexed column, so PostgreSQL updates the
+ * row in place (a HOT update, no index touched); only the outcome moves the row in the indexes. Everything here is
+ * plain SQL: it runs on every delivery.
  */
 @Component
 class DeliveryQueue {
@@ -85,18 +87,16 @@ class DeliveryQueue {
         return jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     update deliveries d
-                    set attempts = d.attempts + 1,
-                        next_attempt_at = now() + make_interval(secs => ?),
-                        claimed_until = now() + make_interval(secs => ?)
+                    set attempts = d.attempts + 1, claimed_until = now() + make_interval(secs => ?)
                     from (select id from deliveries
                           where id = any (?) and status = 'PENDING' and next_attempt_at <= now()
+                            and (claimed_until is null or claimed_until <= now())
                           for update skip locked) claimable
                     where d.id = claimable.id
                     returning d.id, d.kind, d.target_id, d.account_id, d.mode, d.event_id, d.event_type, d.payload,
                               d.attempts, d.created_at""");
             statement.setDouble(1, lease.toMillis() / 1000.0);
-            statement.setDouble(2, lease.toMillis() / 1000.0);
-            statement.setArray(3, connection.createArrayOf("text", chosen.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", chosen.toArray()));
             return statement;
         }, (rs, i) -> queued(rs));
     }
@@ -111,6 +111,7 @@ class DeliveryQueue {
                                row_number() over (partition by account_id order by next_attempt_at, id) as turn
                         from (select id, kind, target_id, account_id, next_attempt_at from deliveries
                               where status = 'PENDING' and next_attempt_at <= now()
+                                and (claimed_until is null or claimed_until <= now())
                                 and not (kind || ':' || target_id = any (?)) and not (account_id = any (?))
                               order by next_attempt_at limit ?) due) ranked
                     where nth <= ? and turn <= ? order by turn, next_attempt_at limit ?""");
