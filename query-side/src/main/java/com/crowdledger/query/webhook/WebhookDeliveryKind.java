@@ -17,9 +17,9 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.stereotype.Component;
 
 /**
- * Webhooks as a kind of delivery: a signed POST of the queued body to the endpoint's URL as it is now (a changed URL
- * takes effect for pending retries too), with the Standard Webhooks headers. An endpoint deleted or disabled since
- * the delivery was queued gets nothing. Given up on, the endpoint is disabled: the dispatcher states why, as
+ * Webhooks as a kind of delivery: a signed POST of the queued body to the endpoint's URL as it is when the delivery
+ * is claimed (read once for the claim's deliveries to it; a changed URL takes effect for pending retries too), with
+ * the Standard Webhooks headers. An endpoint deleted or disabled since the delivery was queued gets nothing. Given up on, the endpoint is disabled: the dispatcher states why, as
  * {@link WebhookEndpointFailedEvent}, and the command side disables it.
  */
 @Component
