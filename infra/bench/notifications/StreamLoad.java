@@ -46,7 +46,7 @@ import java.util.stream.Stream;
 public final class StreamLoad {
     static final int PER_KEY = 5;
     static final AtomicLong REGISTERED = new AtomicLong();
-    static final int POSTERS = 8;
+    static final int POSTERS = 32;
     static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
     static final Pattern ACCOUNT_ID = Pattern.compile("\"account\":\\{\"id\":\"([^\"]+)\"");
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");

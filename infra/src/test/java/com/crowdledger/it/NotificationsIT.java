@@ -302,6 +302,38 @@ class NotificationsIT extends IntegrationTest {
         }
     }
 
+    /** Many keys do not make many streams: an account's keys hold at most 50 together (the default). */
+    @Test
+    void anAccountsKeysTogetherHoldAtMostItsStreams() throws Exception {
+        Pair pair = pair();
+        List<String> keys = new ArrayList<>(List.of(pair.tester().key()));
+        for (int i = 1; i <= 10; i++) {
+            keys.add(accounts.issueKey(pair.tester().key(), "stream " + i, List.of("notifications"), "test").data()
+                    .path("key").asText());
+        }
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (String key : keys.subList(0, 10)) {
+                for (int i = 0; i < 5; i++) {
+                    SseClient stream = SseClient.open(api, key, null);
+                    open.add(stream);
+                    assertThat(stream.status()).as("stream " + open.size()).isEqualTo(200);
+                }
+            }
+            try (SseClient fiftyFirst = SseClient.open(api, keys.get(10), null)) {
+                assertThat(fiftyFirst.status()).as("a key with no stream yet, of an account holding 50").isEqualTo(429);
+                assertThat(fiftyFirst.body()).contains("RATE_LIMITED").contains("streams-per-account");
+                assertThat(fiftyFirst.header("Retry-After")).isNotNull();
+            }
+            open.remove(0).close();
+            SseClient again = awaitStream(keys.get(10));
+            open.add(again);
+            assertThat(again.status()).as("a closed stream gives the account its place back").isEqualTo(200);
+        } finally {
+            open.forEach(SseClient::close);
+        }
+    }
+
     /** A key revoked while its stream is open gets nothing more on it (within a heartbeat, 1 s here). */
     @Test
     void aRevokedKeysOpenStreamEnds() throws Exception {
@@ -318,6 +350,32 @@ class NotificationsIT extends IntegrationTest {
             Thread.sleep(2_500); // two heartbeats
             say(api, pair.owner().key(), pair.conversationId(), "after");
             assertThat(stream.next(1, Duration.ofSeconds(3))).as("nothing after the revocation").isEmpty();
+        }
+    }
+
+    /**
+     * A stream whose slot lapsed (its node could not renew it) and was taken by another stream ends at its node's
+     * next heartbeat, and leaves the new holder's slot alone: the caps hold across nodes.
+     */
+    @Test
+    void aStreamWhoseSlotWentToAnotherStreamEnds() throws Exception {
+        Pair pair = pair();
+        ApiClient.Response issued = accounts.issueKey(pair.tester().key(), "streaming", List.of("notifications"),
+                "test");
+        String keyId = issued.data().path("id").asText();
+        try (SseClient stream = SseClient.open(api, issued.data().path("key").asText(), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            say(api, pair.owner().key(), pair.conversationId(), "before");
+            assertThat(texts(stream.next(1, WAIT))).containsExactly("before");
+
+            // what a claim does to a lapsed slot: another stream holds it now
+            assertThat(jdbc.update("update notification_stream_slots set stream_id = 'elsewhere' where key_id = ?",
+                    keyId)).isEqualTo(1);
+            Thread.sleep(2_500); // two heartbeats
+            say(api, pair.owner().key(), pair.conversationId(), "after");
+            assertThat(stream.next(1, Duration.ofSeconds(3))).as("nothing after the slot was lost").isEmpty();
+            assertThat(jdbc.queryForList("select stream_id from notification_stream_slots where key_id = ?",
+                    String.class, keyId)).as("the new holder keeps its slot").containsExactly("elsewhere");
         }
     }
 

@@ -2,6 +2,7 @@ package com.crowdledger.command.billing;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.crowdledger.command.snapshot.AggregateSnapshots;
 import com.crowdledger.events.billing.CreditChargedEvent;
 import com.crowdledger.events.billing.CreditLowEvent;
 import com.crowdledger.events.billing.CreditPurchasedEvent;
@@ -15,6 +16,8 @@ import com.crowdledger.shared.Money;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Tenant;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -36,7 +40,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * zero. Credit is held in one currency per account and mode, the currency of its first successful top-up. Invoice
  * numbers are assigned here, under the same lock, so they run 1, 2, 3... without gaps.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class BillingAccount {
     /** A charge that takes the balance below this many minor units (10.00 USD) says the credit is low. */
     static final long LOW_CREDIT_MINOR_UNITS = 1000;

@@ -2,6 +2,7 @@ package com.crowdledger.command.chat;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.crowdledger.command.snapshot.AggregateSnapshots;
 import com.crowdledger.events.chat.ChatMessagePostedEvent;
 import com.crowdledger.events.chat.ConversationReadEvent;
 import com.crowdledger.events.chat.ConversationStartedEvent;
@@ -10,6 +11,8 @@ import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Tenant;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,6 +20,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -25,7 +29,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * of one pair, on any node, make one conversation. Only its two participants, in its mode, can write in it or read
  * it; for anyone else it does not exist (404).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Conversation {
     static final int MAX_TEXT_CODE_POINTS = 4000;
 

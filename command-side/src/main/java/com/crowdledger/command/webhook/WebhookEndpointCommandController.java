@@ -57,16 +57,16 @@ class WebhookEndpointCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Errors(ErrorCode.CONFLICT) // the account has as many endpoints as it may
     CreatedWebhookEndpoint create(Caller caller, @Valid @RequestBody CreateWebhookEndpointRequest request) {
-        return endpoints.create(Tenant.of(caller), caller.mode(), request.url(), request.eventTypes(),
-                request.description());
+        return endpoints.create(caller, request.url(),
+                request.eventTypes(), request.description());
     }
 
     /** Changes the URL, the event types, the description, or enables or disables the endpoint. */
     @PatchMapping("/{id}")
     WebhookEndpointSummary change(Caller caller, @PathVariable String id,
                                   @Valid @RequestBody ChangeWebhookEndpointRequest request) {
-        return endpoints.change(Tenant.of(caller), id, request.url(), request.eventTypes(), request.description(),
-                request.status());
+        return endpoints.change(caller, id, request.url(), request.eventTypes(),
+                request.description(), request.status());
     }
 
     /** Deletes the endpoint: nothing more is delivered to it. */

@@ -10,6 +10,7 @@ import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.net.SsrfGuard;
+import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.Tenant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the endpoint routes do before and after the aggregate decides: the URL through the SSRF guard (it resolves the
- * host, which an aggregate must not do), event types against the catalog, the limit of endpoints, the secret into the
+ * host, which an aggregate must not do), event types against those the caller's scopes read, the limit of endpoints, the secret into the
  * vault, all in one transaction with the command; and the endpoint as the read model then shows it.
  */
 @Service
@@ -36,7 +37,6 @@ class WebhookEndpointCommands {
     private final WebhookSigningSecrets secrets;
     private final WebhookEndpointLookup lookup;
     private final SsrfGuard guard;
-    private volatile Set<String> knownTypes;
 
     WebhookEndpointCommands(CommandGateway commands, QueryGateway queries, WebhookSigningSecrets secrets,
                             WebhookEndpointLookup lookup,
@@ -49,9 +49,11 @@ class WebhookEndpointCommands {
     }
 
     @Transactional
-    CreatedWebhookEndpoint create(Tenant tenant, Mode mode, String url, List<String> eventTypes, String description) {
+    CreatedWebhookEndpoint create(Caller caller, String url, List<String> eventTypes, String description) {
+        Tenant tenant = Tenant.of(caller);
+        Mode mode = caller.mode();
         String checkedUrl = guard.requireAllowedUrl("url", url).toString();
-        List<String> types = eventTypes(eventTypes);
+        List<String> types = eventTypes(caller, eventTypes);
         if (lookup.countLocked(tenant.accountId(), mode) >= MAX_ENDPOINTS_PER_MODE) {
             throw new DomainException(ErrorCode.CONFLICT, "An account has at most " + MAX_ENDPOINTS_PER_MODE
                     + " webhook endpoints in each mode: delete one first");
@@ -64,12 +66,13 @@ class WebhookEndpointCommands {
     }
 
     @Transactional
-    WebhookEndpointSummary change(Tenant tenant, String webhookId, String url, List<String> eventTypes,
+    WebhookEndpointSummary change(Caller caller, String webhookId, String url, List<String> eventTypes,
                                   String description, WebhookEndpointStatus status) {
+        Tenant tenant = Tenant.of(caller);
         requireWebhookId(webhookId);
         String checkedUrl = url == null ? null : guard.requireAllowedUrl("url", url).toString();
         commands.sendAndWait(new ChangeWebhookEndpointCommand(webhookId, tenant, checkedUrl,
-                eventTypes == null ? null : eventTypes(eventTypes), description, status));
+                eventTypes == null ? null : eventTypes(caller, eventTypes), description, status));
         return summary(webhookId, tenant);
     }
 
@@ -89,27 +92,28 @@ class WebhookEndpointCommands {
         return new DeletedWebhookEndpoint(webhookId, true);
     }
 
-    /** Without duplicates; {@code *} alone stands for every type. */
-    private List<String> eventTypes(List<String> requested) {
+    /**
+     * Without duplicates; {@code *} alone stands for every type. A key subscribes only to the families its scopes read
+     * in the event log (a {@code webhooks} key alone reads {@code webhook.*}), so an endpoint cannot carry to its URL
+     * what the key could not read; {@code *} needs a key holding every scope of its account's role.
+     */
+    private List<String> eventTypes(Caller caller, List<String> requested) {
+        WebhookEventTypeNames readable = queries.query(new FindWebhookEventTypesQuery(caller.scopes()),
+                WebhookEventTypeNames.class).join();
+        boolean readsEverything = caller.scopes().containsAll(caller.role().scopes());
         Set<String> types = new LinkedHashSet<>();
         for (String type : requested) {
-            if (type == null || !(ALL_TYPES.equals(type) || knownTypes().contains(type))) {
-                throw DomainException.invalid("eventTypes", "\"" + type + "\" is not an event type; "
-                        + "GET /v1/webhooks/event-types lists them (or use \"*\" for all)");
+            if (ALL_TYPES.equals(type) && !readsEverything) {
+                throw DomainException.invalid("eventTypes", "\"*\" needs a key with every scope of the account; "
+                        + "name the types of the event families this key's scopes read");
+            }
+            if (type == null || !(ALL_TYPES.equals(type) || readable.names().contains(type))) {
+                throw DomainException.invalid("eventTypes", "\"" + type + "\" is not an event type this key's scopes "
+                        + "read; GET /v1/webhooks/event-types lists every type");
             }
             types.add(type);
         }
         return types.contains(ALL_TYPES) ? List.of(ALL_TYPES) : List.copyOf(types);
-    }
-
-    /** The catalog is made from the event classes and never changes while the application runs. */
-    private Set<String> knownTypes() {
-        Set<String> known = knownTypes;
-        if (known == null) {
-            known = queries.query(new FindWebhookEventTypesQuery(), WebhookEventTypeNames.class).join().names();
-            knownTypes = known;
-        }
-        return known;
     }
 
     private WebhookEndpointSummary summary(String webhookId, Tenant tenant) {

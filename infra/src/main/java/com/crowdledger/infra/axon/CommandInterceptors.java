@@ -3,12 +3,16 @@ package com.crowdledger.infra.axon;
 import com.crowdledger.command.consistency.TransactionLocks;
 import com.crowdledger.infra.web.TrustedProxies;
 import com.crowdledger.shared.error.DomainException;
+import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.ReflectionUtils;
+import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -52,8 +56,25 @@ class CommandInterceptors {
         };
     }
 
+    /**
+     * Whether a command class names its target: a command no aggregate handles (a postback, a click) is known as such
+     * from its class, without the resolver's exception, and its stack trace, on every command.
+     */
+    private static final ClassValue<Boolean> NAMES_TARGET = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return StreamSupport.stream(ReflectionUtils.fieldsOf(type).spliterator(), false)
+                    .anyMatch(field -> AnnotationUtils.isAnnotationPresent(field, TargetAggregateIdentifier.class))
+                    || StreamSupport.stream(ReflectionUtils.methodsOf(type).spliterator(), false)
+                    .anyMatch(method -> AnnotationUtils.isAnnotationPresent(method, TargetAggregateIdentifier.class));
+        }
+    };
+
     /** The command's {@code @TargetAggregateIdentifier}; null for a command no aggregate handles. */
     private static String targetOf(CommandTargetResolver targets, CommandMessage<?> command) {
+        if (!NAMES_TARGET.get(command.getPayloadType())) {
+            return null;
+        }
         try {
             return targets.resolveTarget(command).getIdentifier();
         } catch (IllegalArgumentException noTarget) {

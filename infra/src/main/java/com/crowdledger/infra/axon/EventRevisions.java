@@ -2,6 +2,7 @@ package com.crowdledger.infra.axon;
 
 import com.crowdledger.shared.SchemaRevision;
 import java.util.function.Function;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -16,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code @Order}. A feature that changes an event's shape raises its revision and adds a bean upcasting from the
  * previous revision (a {@link SingleEventUpcaster} beside the feature's aggregate); the golden files of
  * {@code GoldenEventsTest} prove that what was stored before still reads.
+ *
+ * <p>A snapshotted aggregate's snapshot is stored with the aggregate's Axon {@link Revision}: Axon uses a snapshot
+ * only when that revision is the aggregate's current one.
  */
 @Configuration(proxyBeanMethods = false)
 class EventRevisions {
@@ -25,7 +29,11 @@ class EventRevisions {
     RevisionResolver revisionResolver() {
         return type -> {
             SchemaRevision revision = type.getAnnotation(SchemaRevision.class);
-            return revision == null ? FIRST : revision.value();
+            if (revision != null) {
+                return revision.value();
+            }
+            Revision aggregateRevision = type.getAnnotation(Revision.class);
+            return aggregateRevision == null ? FIRST : aggregateRevision.value();
         };
     }
 

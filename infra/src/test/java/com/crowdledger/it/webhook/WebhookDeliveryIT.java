@@ -112,7 +112,7 @@ class WebhookDeliveryIT extends IntegrationTest {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
         String liveKey = webhooks.keyInMode(owner, "live", List.of("webhooks", "keys"));
         WebhookApi.Endpoint testEndpoint = webhooks.create(owner.key(), receiver, List.of("*"));
-        WebhookApi.Endpoint liveEndpoint = webhooks.create(liveKey, receiver, List.of("*"));
+        WebhookApi.Endpoint liveEndpoint = webhooks.create(liveKey, receiver, List.of("webhook.endpoint_changed"));
         WebhookApi.Endpoint strangers = webhooks.create(accounts.verifiedOwner("test").key(), receiver, List.of("*"));
 
         webhooks.touch(owner.key(), testEndpoint.id());

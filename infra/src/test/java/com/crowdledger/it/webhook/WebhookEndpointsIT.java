@@ -112,13 +112,35 @@ class WebhookEndpointsIT extends IntegrationTest {
 
         String liveKey = webhooks.keyInMode(owner, "live", List.of("webhooks"));
         assertThat(api.post("/v1/webhooks").key(liveKey)
-                .body(Map.of("url", receiver.url("/live"), "eventTypes", List.of("*"))).send().status())
-                .as("the other mode has its own sixteen").isEqualTo(201);
+                .body(Map.of("url", receiver.url("/live"), "eventTypes", List.of("webhook.endpoint_created"))).send()
+                .status()).as("the other mode has its own sixteen").isEqualTo(201);
 
         assertThat(api.delete("/v1/webhooks/" + ids.get(0)).key(owner.key()).send().status()).isEqualTo(200);
         assertThat(api.post("/v1/webhooks").key(owner.key())
                 .body(Map.of("url", receiver.url("/again"), "eventTypes", List.of("*"))).send().status())
                 .isEqualTo(201);
+    }
+
+    /** An endpoint carries no more than its key reads in the event log: a webhooks key alone reads webhook.*. */
+    @Test
+    void aKeySubscribesOnlyToTheFamiliesItsScopesRead() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String webhooksOnly = webhooks.keyInMode(owner, "test", List.of("webhooks"));
+        for (List<String> types : List.of(List.of("*"), List.of("chat.message_posted"),
+                List.of("webhook.endpoint_created", "conversion.recorded"))) {
+            ApiClient.Response refused = api.post("/v1/webhooks").key(webhooksOnly)
+                    .body(Map.of("url", receiver.url("/narrow"), "eventTypes", types)).send();
+            assertThat(refused.status()).as(types.toString()).isEqualTo(422);
+            assertThat(refused.json().path("error").path("details").findValuesAsText("field")).contains("eventTypes");
+        }
+        WebhookApi.Endpoint own = webhooks.create(webhooksOnly, receiver, List.of("webhook.endpoint_created"));
+        assertThat(webhooks.patch(webhooksOnly, own.id(), Map.of("eventTypes", List.of("*"))).status())
+                .isEqualTo(422);
+        String trackingToo = webhooks.keyInMode(owner, "test", List.of("webhooks", "tracking"));
+        assertThat(webhooks.patch(trackingToo, own.id(), Map.of("eventTypes", List.of("conversion.recorded")))
+                .status()).isEqualTo(200);
+        assertThat(webhooks.patch(owner.key(), own.id(), Map.of("eventTypes", List.of("*"))).status())
+                .as("the owner's first key holds every scope").isEqualTo(200);
     }
 
     @Test

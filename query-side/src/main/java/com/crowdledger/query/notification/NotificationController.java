@@ -12,7 +12,9 @@ import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.Errors;
 import com.crowdledger.shared.web.ListPage;
 import com.crowdledger.shared.web.Tenant;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -112,18 +114,30 @@ class NotificationController {
      * Server-Sent Events: each new notification of the caller as an event {@code notification} whose {@code id} is
      * its sequence and whose data is the notification (as listed here), and a comment every 15 s. With
      * {@code Last-Event-ID} the stream first sends what came after that id, then goes on live. At most 5 streams
-     * per key at once (429 beyond).
+     * per key and 50 per account at once (429 beyond).
      */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Errors({ErrorCode.RATE_LIMITED, ErrorCode.VALIDATION_ERROR})
     SseEmitter stream(Caller caller, @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
-                      HttpServletResponse response) {
+                      HttpServletRequest request, HttpServletResponse response) {
         Long after = lastEventId == null || lastEventId.isBlank() ? null : sequence(lastEventId);
-        return streams.open(caller.keyId(), caller.accountId(), caller.mode(), after).orElseThrow(() -> {
+        NotificationStreams.Opened opened = streams.open(caller.keyId(), caller.accountId(), caller.mode(), after,
+                request);
+        if (opened.emitter() == null) {
             response.setHeader("Retry-After", "15");
-            return new DomainException(ErrorCode.RATE_LIMITED, "This key has every stream it may hold open ("
-                    + "see crowdledger.notifications.streams-per-key); close one first");
-        });
+            throw new DomainException(ErrorCode.RATE_LIMITED, switch (opened.claim()) {
+                case ACCOUNT_FULL -> "This account's keys have every stream they may hold open (see "
+                        + "crowdledger.notifications.streams-per-account); close one first";
+                case NODE_FULL -> "This server holds every stream it may (crowdledger.notifications.streams-per-node);"
+                        + " retry later";
+                default -> "This key has every stream it may hold open (see crowdledger.notifications.streams-per-key);"
+                        + " close one first";
+            });
+        }
+        // the stream writes its bytes itself (without blocking), so the response's type is set here
+        response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        return opened.emitter();
     }
 
     private static long sequence(String lastEventId) {

@@ -15,13 +15,15 @@ import com.crowdledger.events.playtest.SubmissionReceivedEvent;
 import com.crowdledger.events.playtest.SubmissionRejectedEvent;
 import com.crowdledger.events.webhook.WebhookDisabledReason;
 import com.crowdledger.events.webhook.WebhookEndpointDisabledEvent;
+import com.crowdledger.query.batching.UnitOfWorkBatch;
 import com.crowdledger.query.eventlog.EventIds;
 import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.processing.Tracking;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,8 +38,9 @@ import org.springframework.stereotype.Component;
  * a time and a recipient's {@code sequence} grows in commit order, which the live stream relies on.
  *
  * <p>A notification's id derives from its event's identifier, its recipient and its type, and is inserted with
- * {@code on conflict do nothing}: a retried batch, a replay or a rebuild never makes a second one. The same
- * statement announces each new row with {@code pg_notify} (delivered at commit) to every node's stream listener.
+ * {@code on conflict do nothing}: a retried batch, a replay or a rebuild never makes a second one. A batch's
+ * notifications are inserted in one statement when its unit of work commits (the event log's way), which also
+ * announces them with {@code pg_notify} (delivered at commit) to every node's stream listener.
  * Preferences are events in the same ordered stream, so each event is judged by the preferences in force when it
  * happened, live and replayed alike.
  *
@@ -54,6 +57,8 @@ import org.springframework.stereotype.Component;
 class NotificationProjection {
     static final String PROCESSING_GROUP = "notifications";
     static final String CHANNEL = "crowdledger_notifications";
+    private static final String BATCH = NotificationProjection.class.getName() + ".batch";
+    private static final int BATCH_COLUMNS = 8;
 
     private final JdbcTemplate jdbc;
     private final NotificationData json;
@@ -63,8 +68,10 @@ class NotificationProjection {
         this.json = json;
     }
 
+    /** The notifications of the batch's earlier events are inserted first: they are judged by the preferences before. */
     @EventHandler
     void on(NotificationPreferencesChangedEvent event) {
+        insert(batch());
         jdbc.update("""
                 insert into notification_preferences (account_id, mode, disabled) values (?, ?, ?::text[])
                 on conflict (account_id, mode) do update set disabled = excluded.disabled""",
@@ -181,8 +188,8 @@ class NotificationProjection {
     }
 
     /**
-     * Inserts the recipient's notification of this event, unless the recipient turned its type off or it exists,
-     * and announces it to the stream listeners of every node ({@code <account> <mode> <sequence>}, at commit).
+     * The recipient's notification of this event, inserted with the rest of the batch unless the recipient turned
+     * its type off or it exists.
      *
      * @param fields the {@code data} object's names and values, in pairs; null values are left out
      */
@@ -195,18 +202,49 @@ class NotificationProjection {
             }
         }
         String id = Ids.derived(Ids.NOTIFICATION, message.getIdentifier() + ":" + recipient + ":" + type.name());
+        batch().add(new String[] {id, recipient, mode.name(), type.name(), title, json.write(data),
+                EventIds.of(message.getIdentifier()), at.toString()});
+    }
+
+    private List<String[]> batch() {
+        return UnitOfWorkBatch.current(BATCH, ArrayList::new, this::insert);
+    }
+
+    /**
+     * One statement for the batch's notifications, in event order, each judged by its recipient's preferences, and
+     * one {@code pg_notify} per recipient with its newest sequence ({@code <account> <mode> <sequence>}, delivered at
+     * commit to every node's stream listener).
+     */
+    private void insert(List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Object[] columns = new Object[BATCH_COLUMNS + 1];
+        for (int column = 0; column < BATCH_COLUMNS; column++) {
+            int c = column;
+            columns[column] = rows.stream().map(row -> row[c]).toArray(String[]::new);
+        }
+        columns[BATCH_COLUMNS] = CHANNEL;
         jdbc.query("""
-                with created as (
+                with batch as (
+                    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                         ?::text[]) with ordinality
+                        as b(id, account_id, mode, type, title, data, event_id, created_at, position)),
+                created as (
                     insert into notifications (id, account_id, mode, type, title, data, event_id, created_at)
-                    select ?, ?, ?, ?, ?, ?::jsonb, ?, ?
+                    select b.id, b.account_id, b.mode, b.type, b.title, b.data::jsonb, b.event_id,
+                           b.created_at::timestamptz
+                    from batch b
                     where not exists (select 1 from notification_preferences p
-                                      where p.account_id = ? and p.mode = ? and ? = any (p.disabled))
+                                      where p.account_id = b.account_id and p.mode = b.mode
+                                        and b.type = any (p.disabled))
+                    order by b.position
                     on conflict (id) do nothing
                     returning account_id, mode, sequence)
-                select pg_notify(?, account_id || ' ' || mode || ' ' || sequence) from created""",
-                rows -> {
-                }, id, recipient, mode.name(), type.name(), title, json.write(data), EventIds.of(message.getIdentifier()),
-                Timestamp.from(at), recipient, mode.name(), type.name(), CHANNEL);
+                select pg_notify(?, account_id || ' ' || mode || ' ' || max(sequence)) from created
+                group by account_id, mode""", announced -> {
+                }, columns);
+        rows.clear();
     }
 
     @ResetHandler

@@ -34,7 +34,7 @@ class WebhookEndpointQueries {
 
     @QueryHandler
     WebhookEventTypeNames eventTypeNames(FindWebhookEventTypesQuery query) {
-        Set<String> names = new HashSet<>(eventTypes.catalog().keySet());
+        Set<String> names = new HashSet<>(eventTypes.readableWith(query.scopes()));
         names.add(EventTypes.WEBHOOK_TEST);
         return new WebhookEventTypeNames(names);
     }

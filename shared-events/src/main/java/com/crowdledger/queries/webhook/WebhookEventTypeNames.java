@@ -2,7 +2,7 @@ package com.crowdledger.queries.webhook;
 
 import java.util.Set;
 
-/** Every event type name webhooks carry ({@code api_key.issued}...). */
+/** Event type names webhooks carry ({@code api_key.issued}...) that a key may subscribe to. */
 public record WebhookEventTypeNames(Set<String> names) {
     public WebhookEventTypeNames {
         names = Set.copyOf(names);

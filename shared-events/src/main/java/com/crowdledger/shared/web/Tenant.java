@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public record Tenant(String accountId, Set<Mode> modes) {
     public Tenant {
+        if (modes.isEmpty()) {
+            throw new IllegalArgumentException("A tenant sees at least one mode"); // no mode filter would mean both
+        }
         modes = Set.copyOf(modes);
     }
 
