@@ -126,14 +126,16 @@ embedded_password() { cat "${SERVICE_DATA[$1]}/postgres.password"; }
 # register_verified_key SERVICE: registers an owner with a test key, verifies its e-mail through the mail the
 # embedded default writes under its data dir, and sets API_KEY.
 register_verified_key() {
-    local base=${SERVICE_URL[$1]} body=$TMP/body.json code token=
+    local base=${SERVICE_URL[$1]} body=$TMP/body.json code token= email=bench-$$-$RANDOM@example.com
     code=$(curl -sS -o "$body" -w '%{http_code}' -X POST "$base/v1/auth/register/api-key" \
-        -H 'Content-Type: application/json' -d "{\"email\":\"bench-$$-$RANDOM@example.com\",\
+        -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\
 \"password\":\"bench-password-1234\",\"role\":\"owner\",\"name\":\"Bench\",\"mode\":\"test\"}")
     [[ $code == 201 ]] || die "registration answered $code: $(cat "$body")"
     API_KEY=$(grep -o '"key":"[^"]*"' "$body" | head -n1 | cut -d'"' -f4)
     for _ in $(seq 1 20); do
-        token=$(grep -ohsE 'token=[A-Za-z0-9_-]+' "${SERVICE_DATA[$1]}"/mail/*.eml | tail -n1 | cut -d= -f2 || true)
+        # the mail to this address: the mail directory may hold other accounts' (a benchmark's own registrations)
+        token=$(grep -lsF "$email" "${SERVICE_DATA[$1]}"/mail/*.eml | head -n1 | xargs -r grep -ohsE 'token=[A-Za-z0-9_-]+' \
+            | tail -n1 | cut -d= -f2 || true)
         [[ -n $token ]] && break
         sleep 0.5
     done

@@ -2,10 +2,12 @@ package com.crowdledger.it;
 
 import static com.crowdledger.it.Crowdtesting.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.crowdledger.command.billing.BillingAccounts;
 import com.crowdledger.shared.Mode;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,9 +22,10 @@ class AggregateSnapshotsIT extends IntegrationTest {
     @Autowired
     EventStore eventStore;
 
-    /** The first message Axon replays for the aggregate: a snapshot of that type when one is used. */
-    private DomainEventMessage<?> firstReplayed(String aggregateId) {
-        return eventStore.readEvents(aggregateId).next();
+    /** The first message Axon replays for the aggregate, once it is a snapshot of the aggregate (taken after commit). */
+    private DomainEventMessage<?> awaitSnapshot(String aggregateId, String aggregateType) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> eventStore.readEvents(aggregateId).next(),
+                first -> first.getType().endsWith(aggregateType));
     }
 
     @Test
@@ -38,8 +41,7 @@ class AggregateSnapshotsIT extends IntegrationTest {
                     .body(Map.of("text", "message " + i)).send());
         }
 
-        DomainEventMessage<?> first = firstReplayed(conversationId);
-        assertThat(first.getType()).as("a snapshot of the conversation comes first").endsWith("Conversation");
+        DomainEventMessage<?> first = awaitSnapshot(conversationId, "Conversation");
         assertThat(first.getSequenceNumber()).isGreaterThanOrEqualTo(20);
 
         JsonNode next = ok(api.post("/v1/chat/conversations/" + conversationId + "/messages").key(tester.key())
@@ -59,8 +61,7 @@ class AggregateSnapshotsIT extends IntegrationTest {
             assertThat(payment.path("invoiceNumber").asText()).isEqualTo("TEST-%06d".formatted(i));
         }
 
-        DomainEventMessage<?> first = firstReplayed(BillingAccounts.idOf(owner.accountId(), Mode.TEST));
-        assertThat(first.getType()).as("a snapshot of the billing account comes first").endsWith("BillingAccount");
+        awaitSnapshot(BillingAccounts.idOf(owner.accountId(), Mode.TEST), "BillingAccount");
 
         assertThat(play.credited(key, 1_000).path("invoiceNumber").asText()).isEqualTo("TEST-000013");
         assertThat(play.balance(key)).isEqualTo(13_000);
