@@ -51,7 +51,7 @@ class DeliveryClaimIT extends IntegrationTest {
 
     /** Claims, and gives back at once what other tests left due, as if those claims had never been made. */
     private List<QueuedDelivery> claim() {
-        List<QueuedDelivery> claimed = queue.claim(10, ANY_ROOM, Duration.ofHours(1));
+        List<QueuedDelivery> claimed = queue.claim(10, ANY_ROOM, Duration.ofHours(1), true);
         claimed.stream().filter(delivery -> !delivery.id().equals("del_claimlease")).forEach(other -> jdbc.update(
                 "update deliveries set attempts = attempts - 1, claimed_until = null where id = ?", other.id()));
         return claimed.stream().filter(delivery -> delivery.id().equals("del_claimlease")).toList();

@@ -65,19 +65,23 @@ class DeliveryQueue {
      * account that has no room left, no more of one than its room. Accounts take turns (each one's first due
      * delivery, then each one's second...), so one account's backlog does not keep another's waiting.
      *
-     * <p>A claim looks at the oldest due rows only. When it took fewer than it could, they may all have been an
-     * account's with little room left (an old backlog to slow endpoints), hiding newer accounts' rows behind them: a
-     * second look leaves out every account this node already holds or just took.
+     * <p>A claim looks at the oldest due rows only. When it took fewer than it could and an account's room refused
+     * some of them, they may all have been an account's with little room left (an old backlog to slow endpoints),
+     * hiding newer accounts' rows behind them: a second look leaves out every account this node already holds or
+     * just took. (Refused for their targets' room only, the rows were all there was to take: no second look.) That
+     * look may scan the whole backlog of those accounts, so it is made only when {@code lookBehind}: the worker asks
+     * for it once per poll and whenever something was queued on the node, not on every claim.
      */
-    List<QueuedDelivery> claim(int limit, QueueRoom room, Duration lease) {
+    List<QueuedDelivery> claim(int limit, QueueRoom room, Duration lease, boolean lookBehind) {
         if (limit < 1) {
             return List.of();
         }
         Map<String, Integer> targetsLeft = new HashMap<>(room.targets());
         Map<String, Integer> accountsLeft = new HashMap<>(room.accounts());
         List<String> chosen = new ArrayList<>();
-        boolean sawRows = choose(candidates(limit, room, room.fullAccounts()), room, targetsLeft, accountsLeft, chosen);
-        if (sawRows && chosen.size() < limit) {
+        boolean accountsRefused = choose(candidates(limit, room, room.fullAccounts()), room, targetsLeft, accountsLeft,
+                chosen);
+        if (lookBehind && accountsRefused && chosen.size() < limit) {
             choose(candidates(limit - chosen.size(), room, accountsLeft.keySet().toArray(String[]::new)), room,
                     targetsLeft, accountsLeft, chosen);
         }
@@ -125,9 +129,13 @@ class DeliveryQueue {
         }, (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
     }
 
-    /** Takes the candidates their target and account have room for; whether there were any. */
+    /**
+     * Takes the candidates their target and account have room for; whether an account's room refused one (then
+     * other accounts' rows may be due behind them).
+     */
     private static boolean choose(List<String[]> candidates, QueueRoom room, Map<String, Integer> targetsLeft,
                                   Map<String, Integer> accountsLeft, List<String> chosen) {
+        boolean accountsRefused = false;
         for (String[] candidate : candidates) {
             int target = targetsLeft.getOrDefault(candidate[1], room.perTarget());
             int account = accountsLeft.getOrDefault(candidate[2], room.perAccount());
@@ -135,9 +143,11 @@ class DeliveryQueue {
                 targetsLeft.put(candidate[1], target - 1);
                 accountsLeft.put(candidate[2], account - 1);
                 chosen.add(candidate[0]);
+            } else if (account <= 0) {
+                accountsRefused = true;
             }
         }
-        return !candidates.isEmpty();
+        return accountsRefused;
     }
 
     /**

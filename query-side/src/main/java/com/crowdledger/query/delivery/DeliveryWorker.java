@@ -39,6 +39,8 @@ class DeliveryWorker implements AutoCloseable {
     /** Guarded by this: each claimed delivery's target, read once per claim and target. */
     private final Map<String, TargetOfClaim> targetOf = new HashMap<>();
     private boolean wakeUp;
+    /** Guarded by this: the next claim may look behind the oldest due rows (see {@link DeliveryQueue#claim}). */
+    private boolean lookBehind = true;
     private volatile boolean running = true;
 
     DeliveryWorker(DeliveryQueue queue, OutboundHttp http, DeliveryRecorder recorder, Map<String, DeliveryKind> kinds,
@@ -67,6 +69,12 @@ class DeliveryWorker implements AutoCloseable {
 
     /** Something is due now (queued or retried on this node): claim without waiting for the next poll. */
     synchronized void wake() {
+        lookBehind = true;
+        claimNow();
+    }
+
+    /** Claims without waiting for the next poll: the budget has room again. */
+    private synchronized void claimNow() {
         wakeUp = true;
         notifyAll();
     }
@@ -87,11 +95,14 @@ class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 ClaimBudget.Room room;
+                boolean behind;
                 synchronized (this) {
                     room = budget.room();
+                    behind = lookBehind;
+                    lookBehind = false;
                 }
                 List<QueuedDelivery> batch = room.total() > 0
-                        ? queue.claim(room.total(), room.queue(), lease)
+                        ? queue.claim(room.total(), room.queue(), lease, behind)
                         : List.of();
                 accept(batch, room);
                 awaitWork();
@@ -110,6 +121,7 @@ class DeliveryWorker implements AutoCloseable {
         while (!wakeUp && running) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                lookBehind = true; // a poll
                 break;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -140,7 +152,7 @@ class DeliveryWorker implements AutoCloseable {
             senders.execute(() -> attempt(next));
         }
         if (finished.claimAgain()) {
-            wake();
+            claimNow();
         }
     }
 
