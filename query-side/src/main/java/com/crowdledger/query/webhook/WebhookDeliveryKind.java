@@ -5,11 +5,9 @@ import com.crowdledger.events.webhook.WebhookEndpointFailedEvent;
 import com.crowdledger.query.delivery.DeliveryKind;
 import com.crowdledger.query.delivery.OutboundRequest;
 import com.crowdledger.query.delivery.QueuedDelivery;
-import com.crowdledger.shared.web.Tenant;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +44,8 @@ class WebhookDeliveryKind implements DeliveryKind {
 
     @Override
     public Target target(QueuedDelivery delivery) {
-        Optional<WebhookEndpointView> found = endpoints.find(tenantOf(delivery), delivery.targetId());
+        Optional<WebhookEndpointView> found = endpoints.findForDelivery(delivery.targetId(), delivery.accountId(),
+                delivery.mode());
         if (found.isEmpty()) {
             return (queued, now) -> Prepared.cancel("the endpoint was deleted");
         }
@@ -71,9 +70,5 @@ class WebhookDeliveryKind implements DeliveryKind {
         events.publish(new WebhookEndpointFailedEvent(delivery.targetId(), delivery.accountId(), delivery.mode(),
                 failure == TargetFailure.GONE ? WebhookDisabledReason.GONE : WebhookDisabledReason.FAILING,
                 failingSince, detail, Instant.now()));
-    }
-
-    static Tenant tenantOf(QueuedDelivery delivery) {
-        return new Tenant(delivery.accountId(), EnumSet.of(delivery.mode()));
     }
 }
