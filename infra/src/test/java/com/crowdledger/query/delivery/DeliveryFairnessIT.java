@@ -50,7 +50,7 @@ class DeliveryFairnessIT extends IntegrationTest {
             for (int round = 0; round < 300; round++) {
                 ClaimBudget.Room room = budget.room();
                 List<QueuedDelivery> batch = room.total() > 0
-                        ? queue.claim(room.total(), room.queue(), Duration.ofHours(1)) : List.of();
+                        ? queue.claim(room.total(), room.queue(), Duration.ofHours(1), true) : List.of();
                 budget.accept(batch, room);
                 batch.forEach(d -> claimedIds.add(d.id()));
                 held.addAll(batch);

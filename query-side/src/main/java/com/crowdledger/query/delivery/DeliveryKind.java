@@ -13,10 +13,19 @@ public interface DeliveryKind {
     String name();
 
     /**
-     * The request for this attempt, made now (a signature's timestamp is the attempt's), or why the delivery is
-     * canceled instead (its target was deleted or disabled).
+     * The delivery's target as it is now (an endpoint, a partner): read once per claim, and shared by every delivery
+     * of that claim to the same target, so a batch to one endpoint costs one read.
      */
-    Prepared prepare(QueuedDelivery delivery, Instant now);
+    Target target(QueuedDelivery delivery);
+
+    /** A target as read for a claim: prepares each of the claim's deliveries to it. */
+    interface Target {
+        /**
+         * The request for this attempt, made now (a signature's timestamp is the attempt's), or why the delivery is
+         * canceled instead (its target was deleted or disabled).
+         */
+        Prepared prepare(QueuedDelivery delivery, Instant now);
+    }
 
     /**
      * The engine gives up on a target: it answered 410 Gone, or every attempt failed since {@code failingSince} for

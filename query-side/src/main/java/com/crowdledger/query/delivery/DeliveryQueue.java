@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * The deliveries table as a queue that every node sends from. A node claims due deliveries in one statement that
  * locks them with {@code FOR UPDATE SKIP LOCKED} (nodes claiming at the same moment pass over each other's rows) and
- * moves each one's due time past the claim's lease, increasing its attempt count: the attempt is that node's, and no
- * other node sees the row as due until the lease lapses (a node that died mid-attempt). Only the holder of the
- * attempt number may record its outcome. Everything here is plain SQL: it runs on every delivery.
+ * sets each one's {@code claimed_until} to the end of the claim's lease, increasing its attempt count: the attempt is
+ * that node's, and no other node sees the row as due until the lease lapses (a node that died mid-attempt). Only the
+ * holder of the attempt number may record its outcome. The claim changes no indexed column, so PostgreSQL updates the
+ * row in place (a HOT update, no index touched); only the outcome moves the row in the indexes. Everything here is
+ * plain SQL: it runs on every delivery.
  */
 @Component
 class DeliveryQueue {
@@ -63,19 +65,23 @@ class DeliveryQueue {
      * account that has no room left, no more of one than its room. Accounts take turns (each one's first due
      * delivery, then each one's second...), so one account's backlog does not keep another's waiting.
      *
-     * <p>A claim looks at the oldest due rows only. When it took fewer than it could, they may all have been an
-     * account's with little room left (an old backlog to slow endpoints), hiding newer accounts' rows behind them: a
-     * second look leaves out every account this node already holds or just took.
+     * <p>A claim looks at the oldest due rows only. When it took fewer than it could and an account's room refused
+     * some of them, they may all have been an account's with little room left (an old backlog to slow endpoints),
+     * hiding newer accounts' rows behind them: a second look leaves out every account this node already holds or
+     * just took. (Refused for their targets' room only, the rows were all there was to take: no second look.) That
+     * look may scan the whole backlog of those accounts, so it is made only when {@code lookBehind}: the worker asks
+     * for it once per poll and whenever something was queued on the node, not on every claim.
      */
-    List<QueuedDelivery> claim(int limit, QueueRoom room, Duration lease) {
+    List<QueuedDelivery> claim(int limit, QueueRoom room, Duration lease, boolean lookBehind) {
         if (limit < 1) {
             return List.of();
         }
         Map<String, Integer> targetsLeft = new HashMap<>(room.targets());
         Map<String, Integer> accountsLeft = new HashMap<>(room.accounts());
         List<String> chosen = new ArrayList<>();
-        boolean sawRows = choose(candidates(limit, room, room.fullAccounts()), room, targetsLeft, accountsLeft, chosen);
-        if (sawRows && chosen.size() < limit) {
+        boolean accountsRefused = choose(candidates(limit, room, room.fullAccounts()), room, targetsLeft, accountsLeft,
+                chosen);
+        if (lookBehind && accountsRefused && chosen.size() < limit) {
             choose(candidates(limit - chosen.size(), room, accountsLeft.keySet().toArray(String[]::new)), room,
                     targetsLeft, accountsLeft, chosen);
         }
@@ -85,18 +91,16 @@ class DeliveryQueue {
         return jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     update deliveries d
-                    set attempts = d.attempts + 1,
-                        next_attempt_at = now() + make_interval(secs => ?),
-                        claimed_until = now() + make_interval(secs => ?)
+                    set attempts = d.attempts + 1, claimed_until = now() + make_interval(secs => ?)
                     from (select id from deliveries
                           where id = any (?) and status = 'PENDING' and next_attempt_at <= now()
+                            and (claimed_until is null or claimed_until <= now())
                           for update skip locked) claimable
                     where d.id = claimable.id
                     returning d.id, d.kind, d.target_id, d.account_id, d.mode, d.event_id, d.event_type, d.payload,
                               d.attempts, d.created_at""");
             statement.setDouble(1, lease.toMillis() / 1000.0);
-            statement.setDouble(2, lease.toMillis() / 1000.0);
-            statement.setArray(3, connection.createArrayOf("text", chosen.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", chosen.toArray()));
             return statement;
         }, (rs, i) -> queued(rs));
     }
@@ -111,6 +115,7 @@ class DeliveryQueue {
                                row_number() over (partition by account_id order by next_attempt_at, id) as turn
                         from (select id, kind, target_id, account_id, next_attempt_at from deliveries
                               where status = 'PENDING' and next_attempt_at <= now()
+                                and (claimed_until is null or claimed_until <= now())
                                 and not (kind || ':' || target_id = any (?)) and not (account_id = any (?))
                               order by next_attempt_at limit ?) due) ranked
                     where nth <= ? and turn <= ? order by turn, next_attempt_at limit ?""");
@@ -124,9 +129,13 @@ class DeliveryQueue {
         }, (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
     }
 
-    /** Takes the candidates their target and account have room for; whether there were any. */
+    /**
+     * Takes the candidates their target and account have room for; whether an account's room refused one (then
+     * other accounts' rows may be due behind them).
+     */
     private static boolean choose(List<String[]> candidates, QueueRoom room, Map<String, Integer> targetsLeft,
                                   Map<String, Integer> accountsLeft, List<String> chosen) {
+        boolean accountsRefused = false;
         for (String[] candidate : candidates) {
             int target = targetsLeft.getOrDefault(candidate[1], room.perTarget());
             int account = accountsLeft.getOrDefault(candidate[2], room.perAccount());
@@ -134,9 +143,11 @@ class DeliveryQueue {
                 targetsLeft.put(candidate[1], target - 1);
                 accountsLeft.put(candidate[2], account - 1);
                 chosen.add(candidate[0]);
+            } else if (account <= 0) {
+                accountsRefused = true;
             }
         }
-        return !candidates.isEmpty();
+        return accountsRefused;
     }
 
     /**

@@ -1,15 +1,19 @@
 package com.crowdledger.query.delivery;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +36,13 @@ class DeliveryRecorder implements AutoCloseable {
 
     /** What one attempt came to: {@code result} null when it was canceled before any request. */
     record Outcome(QueuedDelivery delivery, Instant attemptedAt, AttemptResult result, String canceledBecause) {
+        Instant finishedAt() {
+            return result == null ? attemptedAt : attemptedAt.plusMillis(result.durationMillis());
+        }
+    }
+
+    /** An outcome as the delivery's row takes it. */
+    private record Written(Outcome outcome, DeliveryStatus status, @Nullable Instant nextAttemptAt) {
     }
 
     private record GiveUp(QueuedDelivery delivery, DeliveryKind.TargetFailure failure, Instant failingSince,
@@ -113,64 +124,25 @@ class DeliveryRecorder implements AutoCloseable {
     }
 
     private List<GiveUp> write(List<Outcome> batch) {
-        List<Object[]> attempts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> cancels = new ArrayList<>();
-        List<Outcome> updated = new ArrayList<>();
-        List<Outcome> canceled = new ArrayList<>();
-        for (Outcome outcome : batch) {
-            QueuedDelivery delivery = outcome.delivery();
-            if (outcome.result() == null) {
-                cancels.add(new Object[] {Timestamp.from(outcome.attemptedAt()), outcome.canceledBecause(),
-                        delivery.id(), delivery.attempt()});
-                canceled.add(outcome);
-                continue;
-            }
-            AttemptResult result = outcome.result();
-            Instant finishedAt = outcome.attemptedAt().plusMillis(result.durationMillis());
-            attempts.add(new Object[] {delivery.id(), delivery.attempt(), Timestamp.from(outcome.attemptedAt()),
-                    result.statusCode(), (int) Math.min(Integer.MAX_VALUE, result.durationMillis()), result.error(),
-                    result.responseBody(), nodeName});
-            Optional<Instant> next = result.succeeded() || result.gone() ? Optional.empty()
-                    : schedule.nextAfter(delivery.attempt(), finishedAt);
-            DeliveryStatus status = result.succeeded() ? DeliveryStatus.SUCCEEDED
-                    : next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
-            updates.add(new Object[] {status.name(), next.map(Timestamp::from).orElse(null),
-                    next.isPresent() ? null : Timestamp.from(finishedAt), Timestamp.from(outcome.attemptedAt()),
-                    result.statusCode(), result.error(), delivery.id(), delivery.attempt()});
-            updated.add(outcome);
-        }
-        jdbc.batchUpdate("""
-                insert into delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error,
-                                               response_body, sent_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", attempts);
-        int[] stillOurs = jdbc.batchUpdate("""
-                update deliveries set status = ?, next_attempt_at = ?, claimed_until = null, completed_at = ?,
-                                      last_attempt_at = ?, last_status_code = ?, last_error = ?
-                where id = ? and attempts = ?""", updates);
-        int[] canceledOurs = jdbc.batchUpdate("""
-                update deliveries set status = 'CANCELED', next_attempt_at = null, claimed_until = null,
-                                      completed_at = ?, last_error = ?
-                where id = ? and attempts = ?""", cancels);
-        for (int i = 0; i < canceled.size(); i++) {
-            if (canceledOurs[i] > 0) {
-                metrics.outcome(canceled.get(i).delivery().kind(), "canceled");
-            }
-        }
+        List<Written> written = batch.stream().map(this::written).toList();
+        Set<String> ours = writeOutcomes(written);
         List<GiveUp> giveUps = new ArrayList<>();
         List<String> healthy = new ArrayList<>();
-        for (int i = 0; i < updated.size(); i++) {
-            if (stillOurs[i] == 0) {
+        for (Written write : written) {
+            Outcome outcome = write.outcome();
+            QueuedDelivery delivery = outcome.delivery();
+            if (!ours.contains(delivery.id() + "#" + delivery.attempt())) {
                 continue; // the claim lapsed and another node took the delivery over: its outcome counts
             }
-            Outcome outcome = updated.get(i);
-            QueuedDelivery delivery = outcome.delivery();
             AttemptResult result = outcome.result();
+            if (result == null) {
+                metrics.outcome(delivery.kind(), "canceled");
+                continue;
+            }
             if (result.succeeded()) {
                 healthy.add(delivery.targetKey());
                 metrics.outcome(delivery.kind(), "succeeded");
-                metrics.delivered(delivery.kind(), Duration.between(delivery.createdAt(),
-                        outcome.attemptedAt().plusMillis(result.durationMillis())));
+                metrics.delivered(delivery.kind(), Duration.between(delivery.createdAt(), outcome.finishedAt()));
                 continue;
             }
             Instant failingSince = failingSince(delivery, outcome.attemptedAt());
@@ -178,7 +150,7 @@ class DeliveryRecorder implements AutoCloseable {
                 metrics.outcome(delivery.kind(), "gone");
                 giveUps.add(new GiveUp(delivery, DeliveryKind.TargetFailure.GONE, failingSince, "answered 410 Gone"));
             } else {
-                metrics.outcome(delivery.kind(), updates.get(i)[0].equals(DeliveryStatus.PENDING.name()) ? "retrying" : "failed");
+                metrics.outcome(delivery.kind(), write.status() == DeliveryStatus.PENDING ? "retrying" : "failed");
                 if (!outcome.attemptedAt().isBefore(failingSince.plus(disableAfter))) {
                     giveUps.add(new GiveUp(delivery, DeliveryKind.TargetFailure.FAILING, failingSince,
                             "every attempt failed since " + failingSince + "; the last: " + result.error()));
@@ -195,6 +167,94 @@ class DeliveryRecorder implements AutoCloseable {
             });
         }
         return giveUps;
+    }
+
+    private Written written(Outcome outcome) {
+        AttemptResult result = outcome.result();
+        if (result == null) {
+            return new Written(outcome, DeliveryStatus.CANCELED, null);
+        }
+        if (result.succeeded()) {
+            return new Written(outcome, DeliveryStatus.SUCCEEDED, null);
+        }
+        Optional<Instant> next = result.gone() ? Optional.empty()
+                : schedule.nextAfter(outcome.delivery().attempt(), outcome.finishedAt());
+        return next.map(at -> new Written(outcome, DeliveryStatus.PENDING, at))
+                .orElseGet(() -> new Written(outcome, DeliveryStatus.FAILED, null));
+    }
+
+    /**
+     * Writes a batch's attempt rows and its deliveries' new states in one statement (the outcomes as arrays, a row
+     * each): the attempt is logged even when the claim lapsed, the delivery changes only for the holder of the
+     * attempt. A canceled delivery made no attempt: it keeps its last attempt's time and status, and its last error
+     * says why it was canceled.
+     *
+     * @return the attempts ({@code id#attempt}) whose outcome was ours to write
+     */
+    private Set<String> writeOutcomes(List<Written> written) {
+        int n = written.size();
+        String[] ids = new String[n];
+        Integer[] attempts = new Integer[n];
+        String[] statuses = new String[n];
+        String[] nextAttempts = new String[n];
+        String[] completed = new String[n];
+        String[] attemptedAt = new String[n];
+        Integer[] statusCodes = new Integer[n];
+        Integer[] durations = new Integer[n];
+        String[] errors = new String[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            Written write = written.get(i);
+            Outcome outcome = write.outcome();
+            AttemptResult result = outcome.result();
+            ids[i] = outcome.delivery().id();
+            attempts[i] = outcome.delivery().attempt();
+            statuses[i] = write.status().name();
+            nextAttempts[i] = write.nextAttemptAt() == null ? null : write.nextAttemptAt().toString();
+            completed[i] = write.nextAttemptAt() == null ? outcome.finishedAt().toString() : null;
+            attemptedAt[i] = outcome.attemptedAt().toString();
+            statusCodes[i] = result == null ? null : result.statusCode();
+            durations[i] = result == null ? null : (int) Math.min(Integer.MAX_VALUE, result.durationMillis());
+            errors[i] = result == null ? outcome.canceledBecause() : result.error();
+            bodies[i] = result == null ? null : result.responseBody();
+        }
+        List<String> ours = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    with outcome as (
+                        select * from unnest(?::text[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+                                             ?::timestamptz[], ?::int[], ?::int[], ?::text[], ?::text[])
+                            as o (id, attempt, status, next_attempt_at, completed_at, attempted_at, status_code,
+                                  duration_ms, error, response_body)),
+                    logged as (
+                        insert into delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms,
+                                                       error, response_body, sent_by)
+                        select id, attempt, attempted_at, status_code, duration_ms, error, response_body, ?
+                        from outcome where status <> 'CANCELED'
+                        on conflict do nothing)
+                    update deliveries d
+                    set status = o.status, next_attempt_at = o.next_attempt_at, claimed_until = null,
+                        completed_at = o.completed_at, last_error = o.error,
+                        last_attempt_at = case when o.status = 'CANCELED' then d.last_attempt_at
+                                               else o.attempted_at end,
+                        last_status_code = case when o.status = 'CANCELED' then d.last_status_code
+                                                else o.status_code end
+                    from outcome o
+                    where d.id = o.id and d.attempts = o.attempt
+                    returning d.id || '#' || d.attempts""");
+            statement.setArray(1, connection.createArrayOf("text", ids));
+            statement.setArray(2, connection.createArrayOf("int4", attempts));
+            statement.setArray(3, connection.createArrayOf("text", statuses));
+            statement.setArray(4, connection.createArrayOf("text", nextAttempts));
+            statement.setArray(5, connection.createArrayOf("text", completed));
+            statement.setArray(6, connection.createArrayOf("text", attemptedAt));
+            statement.setArray(7, connection.createArrayOf("int4", statusCodes));
+            statement.setArray(8, connection.createArrayOf("int4", durations));
+            statement.setArray(9, connection.createArrayOf("text", errors));
+            statement.setArray(10, connection.createArrayOf("text", bodies));
+            statement.setString(11, nodeName);
+            return statement;
+        }, (rs, i) -> rs.getString(1));
+        return new HashSet<>(ours);
     }
 
     /** Since when the target has failed, this failure included. */

@@ -2,6 +2,7 @@ package com.crowdledger.query.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * dead endpoint ties up {@code concurrencyPerTarget} workers and never the rest, and one account at most half of
  * them. The claimer claims when the budget says so, when told that something was queued or made due on this node
  * ({@link #wake}), and otherwise every {@code pollInterval}, which is also how retries come due and how a node picks
- * up what other nodes queued.
+ * up what other nodes queued. The deliveries of one claim to one target share one read of that target.
  */
 class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -35,7 +36,11 @@ class DeliveryWorker implements AutoCloseable {
     private final Thread claimer;
     /** Guarded by this. */
     private final ClaimBudget budget;
+    /** Guarded by this: each claimed delivery's target, read once per claim and target. */
+    private final Map<String, TargetOfClaim> targetOf = new HashMap<>();
     private boolean wakeUp;
+    /** Guarded by this: the next claim may look behind the oldest due rows (see {@link DeliveryQueue#claim}). */
+    private boolean lookBehind = true;
     private volatile boolean running = true;
 
     DeliveryWorker(DeliveryQueue queue, OutboundHttp http, DeliveryRecorder recorder, Map<String, DeliveryKind> kinds,
@@ -64,6 +69,12 @@ class DeliveryWorker implements AutoCloseable {
 
     /** Something is due now (queued or retried on this node): claim without waiting for the next poll. */
     synchronized void wake() {
+        lookBehind = true;
+        claimNow();
+    }
+
+    /** Claims without waiting for the next poll: the budget has room again. */
+    private synchronized void claimNow() {
         wakeUp = true;
         notifyAll();
     }
@@ -84,11 +95,14 @@ class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 ClaimBudget.Room room;
+                boolean behind;
                 synchronized (this) {
                     room = budget.room();
+                    behind = lookBehind;
+                    lookBehind = false;
                 }
                 List<QueuedDelivery> batch = room.total() > 0
-                        ? queue.claim(room.total(), room.queue(), lease)
+                        ? queue.claim(room.total(), room.queue(), lease, behind)
                         : List.of();
                 accept(batch, room);
                 awaitWork();
@@ -107,6 +121,7 @@ class DeliveryWorker implements AutoCloseable {
         while (!wakeUp && running) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                lookBehind = true; // a poll
                 break;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -116,18 +131,28 @@ class DeliveryWorker implements AutoCloseable {
 
     private synchronized void accept(List<QueuedDelivery> batch, ClaimBudget.Room room) {
         ClaimBudget.Accepted accepted = budget.accept(batch, room);
+        Map<String, TargetOfClaim> ofThisClaim = new HashMap<>();
+        for (QueuedDelivery delivery : batch) {
+            targetOf.put(delivery.id(), ofThisClaim.computeIfAbsent(delivery.targetKey(),
+                    key -> new TargetOfClaim(kinds.get(delivery.kind()), delivery)));
+        }
         accepted.toSend().forEach(delivery -> senders.execute(() -> attempt(delivery)));
         wakeUp |= accepted.claimAgain();
     }
 
+    private synchronized TargetOfClaim targetOf(QueuedDelivery delivery) {
+        return targetOf.get(delivery.id());
+    }
+
     private synchronized void finished(QueuedDelivery delivery) {
+        targetOf.remove(delivery.id());
         ClaimBudget.Finished finished = budget.finished(delivery);
         if (finished.next() != null) {
             QueuedDelivery next = finished.next();
             senders.execute(() -> attempt(next));
         }
         if (finished.claimAgain()) {
-            wake();
+            claimNow();
         }
     }
 
@@ -143,7 +168,7 @@ class DeliveryWorker implements AutoCloseable {
             Instant now = Instant.now();
             DeliveryKind.Prepared prepared;
             try {
-                prepared = kind.prepare(delivery, now);
+                prepared = targetOf(delivery).get().prepare(delivery, now);
             } catch (RuntimeException e) {
                 log.warn("Could not prepare delivery {}", delivery.id(), e);
                 recorder.record(new DeliveryRecorder.Outcome(delivery, now,
@@ -167,6 +192,25 @@ class DeliveryWorker implements AutoCloseable {
             Thread.sleep(pollInterval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A claim's target, read when the first of its deliveries is attempted; a read that failed is tried again. */
+    private static final class TargetOfClaim {
+        private final DeliveryKind kind;
+        private final QueuedDelivery first;
+        private DeliveryKind.Target target;
+
+        TargetOfClaim(DeliveryKind kind, QueuedDelivery first) {
+            this.kind = kind;
+            this.first = first;
+        }
+
+        synchronized DeliveryKind.Target get() {
+            if (target == null) {
+                target = kind.target(first);
+            }
+            return target;
         }
     }
 }

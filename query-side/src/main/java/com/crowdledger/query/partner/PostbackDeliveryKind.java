@@ -43,15 +43,18 @@ class PostbackDeliveryKind implements DeliveryKind {
     }
 
     @Override
-    public Prepared prepare(QueuedDelivery delivery, Instant now) {
+    public Target target(QueuedDelivery delivery) {
         Optional<PartnerView> partner = partners.find(new Tenant(delivery.accountId(), EnumSet.of(delivery.mode())),
                 delivery.targetId());
         if (partner.isEmpty() || partner.get().postbackUrlRef() == null) {
-            return Prepared.cancel("the partner has no postback URL");
+            return (queued, now) -> Prepared.cancel("the partner has no postback URL");
         }
-        String template = new String(vault.open(partner.get().postbackUrlRef()), StandardCharsets.UTF_8);
-        String url = PostbackUrlTemplate.parse(template).expand(PostbackMacros.values(delivery.payload()));
-        return Prepared.send(new OutboundRequest("GET", URI.create(url), Map.of("User-Agent", USER_AGENT), null));
+        PostbackUrlTemplate template = PostbackUrlTemplate.parse(
+                new String(vault.open(partner.get().postbackUrlRef()), StandardCharsets.UTF_8));
+        return (queued, now) -> {
+            String url = template.expand(PostbackMacros.values(queued.payload()));
+            return Prepared.send(new OutboundRequest("GET", URI.create(url), Map.of("User-Agent", USER_AGENT), null));
+        };
     }
 
     @Override

@@ -5,11 +5,9 @@ import com.crowdledger.events.webhook.WebhookEndpointFailedEvent;
 import com.crowdledger.query.delivery.DeliveryKind;
 import com.crowdledger.query.delivery.OutboundRequest;
 import com.crowdledger.query.delivery.QueuedDelivery;
-import com.crowdledger.shared.web.Tenant;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +15,9 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.stereotype.Component;
 
 /**
- * Webhooks as a kind of delivery: a signed POST of the queued body to the endpoint's URL as it is now (a changed URL
- * takes effect for pending retries too), with the Standard Webhooks headers. An endpoint deleted or disabled since
- * the delivery was queued gets nothing. Given up on, the endpoint is disabled: the dispatcher states why, as
+ * Webhooks as a kind of delivery: a signed POST of the queued body to the endpoint's URL as it is when the delivery
+ * is claimed (read once for the claim's deliveries to it; a changed URL takes effect for pending retries too), with
+ * the Standard Webhooks headers. An endpoint deleted or disabled since the delivery was queued gets nothing. Given up on, the endpoint is disabled: the dispatcher states why, as
  * {@link WebhookEndpointFailedEvent}, and the command side disables it.
  */
 @Component
@@ -45,22 +43,26 @@ class WebhookDeliveryKind implements DeliveryKind {
     }
 
     @Override
-    public Prepared prepare(QueuedDelivery delivery, Instant now) {
-        Optional<WebhookEndpointView> found = endpoints.find(tenantOf(delivery), delivery.targetId());
+    public Target target(QueuedDelivery delivery) {
+        Optional<WebhookEndpointView> found = endpoints.findForDelivery(delivery.targetId(), delivery.accountId(),
+                delivery.mode());
         if (found.isEmpty()) {
-            return Prepared.cancel("the endpoint was deleted");
+            return (queued, now) -> Prepared.cancel("the endpoint was deleted");
         }
         WebhookEndpointView endpoint = found.get();
         if (!endpoint.enabled()) {
-            return Prepared.cancel("the endpoint is disabled");
+            return (queued, now) -> Prepared.cancel("the endpoint is disabled");
         }
-        long timestamp = now.getEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(ID, delivery.eventId());
-        headers.put(TIMESTAMP, Long.toString(timestamp));
-        headers.put(SIGNATURE, signatures.header(endpoint, delivery.eventId(), timestamp, delivery.payload(), now));
-        return Prepared.send(new OutboundRequest("POST", URI.create(endpoint.url()), headers,
-                delivery.payload().getBytes(StandardCharsets.UTF_8)));
+        URI url = URI.create(endpoint.url());
+        return (queued, now) -> {
+            long timestamp = now.getEpochSecond();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(ID, queued.eventId());
+            headers.put(TIMESTAMP, Long.toString(timestamp));
+            headers.put(SIGNATURE, signatures.header(endpoint, queued.eventId(), timestamp, queued.payload(), now));
+            return Prepared.send(new OutboundRequest("POST", url, headers,
+                    queued.payload().getBytes(StandardCharsets.UTF_8)));
+        };
     }
 
     @Override
@@ -68,9 +70,5 @@ class WebhookDeliveryKind implements DeliveryKind {
         events.publish(new WebhookEndpointFailedEvent(delivery.targetId(), delivery.accountId(), delivery.mode(),
                 failure == TargetFailure.GONE ? WebhookDisabledReason.GONE : WebhookDisabledReason.FAILING,
                 failingSince, detail, Instant.now()));
-    }
-
-    static Tenant tenantOf(QueuedDelivery delivery) {
-        return new Tenant(delivery.accountId(), EnumSet.of(delivery.mode()));
     }
 }
