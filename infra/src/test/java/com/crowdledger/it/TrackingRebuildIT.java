@@ -57,8 +57,9 @@ class TrackingRebuildIT extends IntegrationTest {
                 .send();
         commands.sendAndWait(new RecordConversionPayoutCommand(conversions.get(4),
                 Tenant.account(tracking.owner().accountId()), "payout-batch-1"));
-        assertThat(api.get("/v1/conversions/" + conversions.get(4)).key(tracking.key()).send().status())
-                .isEqualTo(200);
+        // the conversion list is a tracking processor's: the conversion appears there a moment after its postback
+        assertThat(TrackingFixtures.eventually(() -> api.get("/v1/conversions/" + conversions.get(4))
+                .key(tracking.key()).send(), response -> response.status() == 200).status()).isEqualTo(200);
 
         JsonNode report = TrackingFixtures.eventually(() -> tracking.report(tracking.key(),
                 "groupBy=day,offer,partner,sub1"), r -> r.path("totals").path("conversions").asInt() == 6
