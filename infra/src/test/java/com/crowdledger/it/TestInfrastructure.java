@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -41,6 +44,32 @@ public final class TestInfrastructure {
             DATA_DIR = Files.createTempDirectory("crowdledger-it-");
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::deleteDataDirectory, "it-data-cleanup"));
+    }
+
+    /**
+     * Deletes the data directory (about 100 MB a run) at exit, once the service's PostgreSQL has stopped: the Spring
+     * contexts stop it from their own shutdown hooks, which run beside this one. A directory still in use after
+     * 10 s is left.
+     */
+    private static void deleteDataDirectory() {
+        Path pid = DATA_DIR.resolve("postgres").resolve("postmaster.pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.exists(pid)) {
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        try (Stream<Path> paths = Files.walk(DATA_DIR)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // left for the temp directory's own cleaning
         }
     }
 
