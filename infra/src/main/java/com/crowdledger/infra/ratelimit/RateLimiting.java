@@ -22,6 +22,10 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @Component
 public class RateLimiting implements HandlerInterceptor {
+    /** The request's public limit group, when it has one and no caller: its refusals are the address's. */
+    private static final String PUBLIC_GROUP = RateLimiting.class.getName() + ".publicGroup";
+    /** The request's refusal was charged already. */
+    private static final String CHARGED = RateLimiting.class.getName() + ".charged";
     /** The limit group of each public handler method ("" for none), worked out once. */
     private final Map<Method, String> groups = new ConcurrentHashMap<>();
     private final RateLimits limits;
@@ -43,6 +47,7 @@ public class RateLimiting implements HandlerInterceptor {
         if (caller != null) {
             limits.forCaller(caller, response);
         } else if (!group.isEmpty()) {
+            request.setAttribute(PUBLIC_GROUP, group);
             limits.forPublicGroup(group, pathVariables(request), request, response);
         } else {
             limits.forClientAddress(request, response);
@@ -53,17 +58,24 @@ public class RateLimiting implements HandlerInterceptor {
     /**
      * A public endpoint with a limit group refused a request (any client error but 429: an unknown target, a wrong
      * secret, a bad mode or body): its client's address pays for it, not the group, so outsiders cannot use up an
-     * advertiser's limit with requests the advertiser never made.
+     * advertiser's limit with requests the advertiser never made. Charged before the answer's body is written
+     * ({@link RefusalsChargedBeforeTheAnswer}), so the client's next request already finds its address's limit used
+     * up; an answer without a body is charged here, once it is complete.
      */
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
-        if (ApiHandlers.isApi(handler) && request.getDispatcherType() != DispatcherType.ERROR
-                && RequestCaller.of(request) == null && isRefusal(response.getStatus())) {
-            String group = limitGroup((HandlerMethod) handler);
-            if (!group.isEmpty()) {
-                limits.chargeRefusal(group, pathVariables(request), request);
-            }
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            chargeIfRefused(request, response.getStatus());
+        }
+    }
+
+    /** Charges the request's refusal to its client's address, once, if it was a refused public-group request. */
+    void chargeIfRefused(HttpServletRequest request, int status) {
+        Object group = request.getAttribute(PUBLIC_GROUP);
+        if (group != null && isRefusal(status) && request.getAttribute(CHARGED) == null) {
+            request.setAttribute(CHARGED, Boolean.TRUE);
+            limits.chargeRefusal((String) group, pathVariables(request), request);
         }
     }
 
