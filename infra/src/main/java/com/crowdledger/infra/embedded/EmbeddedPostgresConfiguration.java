@@ -12,10 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -91,8 +91,10 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /** Tuned like any Hikari pool of Spring Boot's: {@code spring.datasource.hikari.*} (its size, for one). */
     @Bean
-    DataSource dataSource(EmbeddedDatabase database) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.postgres().getJdbcUrl(USER, "postgres"));
         dataSource.setUsername(USER);
