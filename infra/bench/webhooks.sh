@@ -7,7 +7,9 @@
 #      partner has no postback URL of its own), while the account's receiving endpoint, subscribed to the conversion
 #      events, is enabled (every conversion.recorded is delivered to the receiver) or disabled (nothing is).
 #      Alternating, one wrk client, the same settings. PASS when with >= 0.9 x without. After each run with webhooks,
-#      the deliveries must all arrive; the time they take after the run ends is printed (what the run did not pay for).
+#      the deliveries must all arrive; the time they take after the run ends is printed (what the run did not pay
+#      for), and the receiver's share of the machine during the run (the customers' servers would not share the
+#      service's cores).
 #   2. Deliveries/s: DELIVERIES rows put due at the same instant into the queue (psql), to 8 endpoints on the receiver
 #      (the engine then sends with all its 32 workers, 4 per endpoint), timed from the receiver's first request to its
 #      last, against JdkLoop.java: 32 threads each looping a plain JDK HttpClient POST of the same body (and the same
@@ -35,6 +37,9 @@ receiver_reset() { curl -s -o /dev/null -X POST "$RECEIVER/reset"; }
 receiver_count() { curl -s "$RECEIVER/stats" | awk '{print $1}'; }
 # requests/s between the receiver's first and last request
 receiver_rate() { curl -s "$RECEIVER/stats" | awk '{ if ($3 > $2) printf "%.1f", ($1 - 1) / (($3 - $2) / 1e9); else print 0 }'; }
+# the receiver's user + system CPU time so far, in clock ticks: it stands for the customers' servers, which would not
+# share the service's cores
+receiver_cpu_ticks() { awk '{print $14 + $15}' "/proc/${SERVICE_PID[receiver]}/stat"; }
 
 # --- the service, an account, endpoints --------------------------------------------------------------------------
 start_service main CROWDLEDGER_RATELIMIT_ENABLED=false CROWDLEDGER_WEBHOOKS_ALLOWPRIVATENETWORKS=true
@@ -89,13 +94,15 @@ LUA
 # write_run RUN on|off DURATION: a postback run with the receiving endpoint enabled or disabled; with it enabled,
 # waits for every conversion of the run to reach the receiver and records how long that took after the run (RUN.drain)
 write_run() {
-    local run=$1 variant=$2 duration=$3 events started
+    local run=$1 variant=$2 duration=$3 events started receiver_before
     postback_script "$run-$(date +%s)"
     call PATCH "/v1/webhooks/$RECEIVING" "{\"status\":\"$([[ $variant == on ]] && echo enabled || echo disabled)\"}" \
         >/dev/null
     sleep 2   # the deliveries of earlier runs
     receiver_reset
+    receiver_before=$(receiver_cpu_ticks)
     run_wrk "$run" main "$duration" "$BASE/postback/" -H "X-Postback-Secret: $SECRET" -s "$TMP/postback.lua"
+    echo $(($(receiver_cpu_ticks) - receiver_before)) >"$TMP/$run.receiverticks"
     if [[ $variant == on ]]; then
         events=$(requests_of "$run") started=$SECONDS
         until (($(receiver_count) >= events)); do
@@ -179,7 +186,9 @@ echo "Webhooks and the write path: GET /postback/:brand/:offer (a new conversion
 compare "postbacks, receiving endpoint disabled" "postbacks, every event delivered" off on "$WRITE_MIN_RATIO" \
     || verdict=1
 for round in $(seq 1 "$ROUNDS"); do
-    echo "round $round: the deliveries of the run all arrived $(cat "$TMP/on-$round.drain") s after it ended"
+    echo "round $round: the deliveries of the run all arrived $(cat "$TMP/on-$round.drain") s after it ended;" \
+        "the receiver used $(awk -v t="$(cat "$TMP/on-$round.receiverticks")" -v hz="$CLK_TCK" -v c="$(nproc)" \
+        -v d="${WRK_DURATION%s}" 'BEGIN {printf "%.1f", 100 * t / hz / d / c}') % of the machine during it"
 done
 echo
 echo "Deliveries/s: $DELIVERIES to 8 endpoints on a local receiver (32 workers, 4 per endpoint) vs a plain JDK" \

@@ -1,6 +1,9 @@
 package com.crowdledger.query.batching;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -25,5 +28,18 @@ public final class UnitOfWorkBatch {
             root.onPrepareCommit(unitOfWork -> write.accept(batch));
             return batch;
         });
+    }
+
+    /**
+     * What {@code read} answers for {@code id}, read once per unit of work under {@code key} (on every call outside
+     * one): for what a processor looks up for each event, such as the account's endpoints or the partner, which a
+     * batch's events mostly share. The batch sees it as it was at its first read.
+     */
+    public static <K, V> V readOnce(String key, K id, Function<K, V> read) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return read.apply(id);
+        }
+        Map<K, V> values = CurrentUnitOfWork.get().root().getOrComputeResource(key, ignored -> new HashMap<>());
+        return values.computeIfAbsent(id, read);
     }
 }

@@ -3,6 +3,7 @@ package com.crowdledger.query.partner;
 import com.crowdledger.events.conversion.ConversionApprovedEvent;
 import com.crowdledger.events.conversion.ConversionRecordedEvent;
 import com.crowdledger.events.conversion.ConversionReversedEvent;
+import com.crowdledger.query.batching.UnitOfWorkBatch;
 import com.crowdledger.query.delivery.Deliveries;
 import com.crowdledger.query.delivery.NewDelivery;
 import com.crowdledger.query.eventlog.EventIds;
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(PostbackDispatch.PROCESSING_GROUP)
 class PostbackDispatch {
     static final String PROCESSING_GROUP = "postback-dispatch";
+    private static final String PARTNERS_OF_BATCH = PostbackDispatch.class.getName() + ".partners";
 
     private final PartnerViewRepository partners;
     private final EventStore eventStore;
@@ -69,7 +71,9 @@ class PostbackDispatch {
 
     private void queue(String accountId, Mode mode, String partnerId, EventMessage<?> message,
                        Supplier<ConversionRecordedEvent> conversion, ConversionStatus status) {
-        boolean postsBack = partners.find(new Tenant(accountId, EnumSet.of(mode)), partnerId)
+        Tenant tenant = new Tenant(accountId, EnumSet.of(mode));
+        boolean postsBack = UnitOfWorkBatch.readOnce(PARTNERS_OF_BATCH, new PartnerOf(tenant, partnerId),
+                        key -> partners.find(key.tenant(), key.partnerId()))
                 .filter(partner -> partner.postsBackEventOf(message.getTimestamp())).isPresent();
         if (!postsBack) {
             return;
@@ -87,5 +91,9 @@ class PostbackDispatch {
                     + "its recording");
         }
         return recorded;
+    }
+
+    /** Which partner, for the one read per batch. */
+    private record PartnerOf(Tenant tenant, String partnerId) {
     }
 }

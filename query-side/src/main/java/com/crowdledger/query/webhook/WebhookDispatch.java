@@ -1,5 +1,6 @@
 package com.crowdledger.query.webhook;
 
+import com.crowdledger.query.batching.UnitOfWorkBatch;
 import com.crowdledger.query.delivery.Deliveries;
 import com.crowdledger.query.delivery.NewDelivery;
 import com.crowdledger.query.eventlog.EventTypes;
@@ -10,14 +11,10 @@ import com.crowdledger.shared.processing.Tracking;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,12 +67,6 @@ class WebhookDispatch {
 
     /** The tenant's enabled endpoints, read once per batch. */
     private List<WebhookEndpointView> enabledEndpoints(Tenant tenant) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return endpoints.enabled(tenant);
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Map<Tenant, List<WebhookEndpointView>> byTenant =
-                batch.getOrComputeResource(ENDPOINTS_OF_BATCH, key -> new HashMap<>());
-        return byTenant.computeIfAbsent(tenant, endpoints::enabled);
+        return UnitOfWorkBatch.readOnce(ENDPOINTS_OF_BATCH, tenant, endpoints::enabled);
     }
 }
