@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes the error envelope from places outside Spring MVC's handlers (servlet filters). */
+/** Writes the error envelope from outside Spring MVC's message converters: exception handlers and filters. */
 @Component
 public class ErrorResponses {
     private final JsonMapper json;
@@ -29,6 +29,11 @@ public class ErrorResponses {
         response.setStatus(ErrorStatus.of(code));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Envelope.error(code, message, details, RequestIds.of(request)));
+        // Neither closed nor flushed (writeValue would close it, and Tomcat then sends the answer at once): the
+        // container sends it when the request is done, after the interceptors' afterCompletion, where a refused public
+        // request is charged to its address. Sent before, its client could get its next request in ahead of the
+        // charge, and past a limit its address had used up.
+        response.getOutputStream().write(json.writeValueAsBytes(
+                Envelope.error(code, message, details, RequestIds.of(request))));
     }
 }
