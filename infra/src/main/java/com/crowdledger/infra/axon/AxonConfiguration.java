@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
@@ -81,7 +80,8 @@ class AxonConfiguration {
      * default is 1 s). A node's own commits wake them at once; another node's are seen within this delay, which is
      * most of what a notification caused on another node takes to reach a stream (SPEC §7: within 1 s). The cost is
      * one indexed query per delay per idle node, shared by all its tracking processors. The storage engine is
-     * declared here too, exactly as Axon's auto-configuration makes it, because that steps aside for an event bus.
+     * declared here too, as Axon's auto-configuration makes it (which steps aside for an event bus), but reading
+     * tokens' gaps through the index ({@link GapBoundedEventStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -90,7 +90,7 @@ class AxonConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
                                           TransactionManager transactionManager) {
-        return JpaEventStorageEngine.builder()
+        return new GapBoundedEventStorageEngine.Builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
