@@ -49,6 +49,36 @@ class DeliveryClaimIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aChosenDeliveryIsClaimedOnlyIfStillDueWhenLocked() {
+        engine.stop();
+        try {
+            insert("del_chosendue", "PENDING", "now()", "null");
+            insert("del_chosenheld", "PENDING", "now()", "now() + interval '1 hour'"); // another node's claim
+            insert("del_chosenlater", "PENDING", "now() + interval '1 hour'", "null"); // its retry is not due yet
+            insert("del_chosendone", "SUCCEEDED", "null", "null");
+
+            // chosen by an earlier look at the queue; since then, all but one stopped being claimable
+            List<QueuedDelivery> claimed = queue.claimChosen(
+                    List.of("del_chosendue", "del_chosenheld", "del_chosenlater", "del_chosendone"),
+                    Duration.ofHours(1));
+
+            assertThat(claimed).extracting(QueuedDelivery::id).containsExactly("del_chosendue");
+            assertThat(jdbc.queryForList("select id from deliveries where account_id = 'acct_chosen' and attempts > 0",
+                    String.class)).containsExactly("del_chosendue");
+        } finally {
+            jdbc.update("delete from deliveries where account_id = 'acct_chosen'");
+            engine.start();
+        }
+    }
+
+    private void insert(String id, String status, String nextAttemptAt, String claimedUntil) {
+        jdbc.update("insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload, "
+                + "status, next_attempt_at, claimed_until, created_at) values (?, 'webhook', 'whk_chosen', "
+                + "'acct_chosen', 'LIVE', ?, 'x', '{}', ?, " + nextAttemptAt + ", " + claimedUntil + ", now())",
+                id, "evt_" + id, status);
+    }
+
     /** Claims, and gives back at once what other tests left due, as if those claims had never been made. */
     private List<QueuedDelivery> claim() {
         List<QueuedDelivery> claimed = queue.claim(10, ANY_ROOM, Duration.ofHours(1), true);
