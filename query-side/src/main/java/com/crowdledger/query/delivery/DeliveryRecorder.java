@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes what attempts got: the attempt's log row, the delivery's new state (done, or due again on the retry
  * schedule), and the target's health; then gives up on targets that answered 410 Gone or kept failing. Outcomes
- * queue up and one thread writes them, as many as are waiting in one transaction, so a busy node does not pay a
- * commit per delivery.
+ * queue up and one thread writes them in one statement and transaction, those that arrive within {@link #GATHER}
+ * of the first (up to 200), so a busy node does not pay a commit per delivery.
  *
  * <p>An outcome is written only by the node that holds its attempt ({@code where attempts = :attempt}): if the
  * claim lapsed and another node made the attempt again, the late outcome is logged but changes nothing. A write
@@ -33,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeliveryRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
     private static final int MAX_BATCH = 200;
+    /** How long the first outcome of a batch waits for others: an outcome's write makes no delivery wait. */
+    static final Duration GATHER = Duration.ofMillis(50);
 
     /** What one attempt came to: {@code result} null when it was canceled before any request. */
     record Outcome(QueuedDelivery delivery, Instant attemptedAt, AttemptResult result, String canceledBecause) {
@@ -95,13 +97,27 @@ class DeliveryRecorder implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                waiting.drainTo(batch, MAX_BATCH - 1);
+                gather(batch);
                 writeUntilDone(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Adds the outcomes that arrive within {@link #GATHER} (none once closing), up to a full batch. */
+    private void gather(List<Outcome> batch) throws InterruptedException {
+        long until = System.nanoTime() + GATHER.toNanos();
+        waiting.drainTo(batch, MAX_BATCH - batch.size());
+        while (open && batch.size() < MAX_BATCH) {
+            Outcome next = waiting.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            waiting.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 
