@@ -24,6 +24,11 @@ class GapBoundedEventStorageEngineIT extends IntegrationTest {
     JdbcTemplate jdbc;
 
     @Test
+    void theEventStoreReadsGapsThroughTheIndex() {
+        assertThat(engine).isInstanceOf(GapBoundedEventStorageEngine.class);
+    }
+
+    @Test
     void aTokenWithGapsReadsItsGapsThenTheEventsAfterIt() {
         for (int i = 0; i < 3; i++) {
             accounts.registerWithKey("owner", "test"); // two events or more each
