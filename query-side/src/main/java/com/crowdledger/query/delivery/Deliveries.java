@@ -1,13 +1,16 @@
 package com.crowdledger.query.delivery;
 
+import com.crowdledger.query.batching.UnitOfWorkBatch;
 import com.crowdledger.shared.net.SsrfGuard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Deliveries implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    private static final String BATCH = Deliveries.class.getName() + ".batch";
 
     private final DeliveryQueue queue;
     private final DeliverySettings settings;
@@ -52,12 +56,22 @@ public class Deliveries implements SmartLifecycle {
 
     /**
      * Queues deliveries in the caller's transaction (one already queued for its target and event is left alone);
-     * this node starts on them as soon as that transaction commits, the others at their next poll.
+     * this node starts on them as soon as that transaction commits, the others at their next poll. Within a unit of
+     * work (a dispatcher's batch of events) they are queued with the rest of the batch, in one statement just before
+     * it commits: a statement and a claim per batch instead of per event.
      */
     public void queue(Collection<NewDelivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWorkBatch.current(BATCH, ArrayList<NewDelivery>::new, this::queueNow).addAll(deliveries);
+        } else {
+            queueNow(deliveries);
+        }
+    }
+
+    private void queueNow(Collection<NewDelivery> deliveries) {
         queue.enqueue(deliveries);
         wakeAfterCommit();
     }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,22 +43,35 @@ class DeliveryQueue {
         this.jdbc = jdbc;
     }
 
-    /** Queues deliveries in the caller's transaction; one already queued for its target and event is left alone. */
+    /**
+     * Queues deliveries in the caller's transaction, in one statement (a dispatcher's whole batch); one already queued
+     * for its target and event is left alone.
+     */
     void enqueue(Collection<NewDelivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> rows = new ArrayList<>(deliveries.size());
-        for (NewDelivery d : deliveries) {
-            rows.add(new Object[] {Ids.next(Ids.DELIVERY), d.kind(), d.targetId(), d.accountId(), d.mode().name(),
-                    d.eventId(), d.eventType(), d.payload(), Timestamp.from(d.dueAt()), now});
-        }
-        jdbc.batchUpdate("""
-                insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload, status,
-                                        next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
-                on conflict (kind, target_id, event_id) do nothing""", rows);
+        List<NewDelivery> rows = List.copyOf(deliveries);
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload,
+                                            status, next_attempt_at, created_at)
+                    select id, kind, target_id, account_id, mode, event_id, event_type, payload, 'PENDING',
+                           next_attempt_at, ?
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::timestamptz[])
+                        as d (id, kind, target_id, account_id, mode, event_id, event_type, payload, next_attempt_at)
+                    on conflict (kind, target_id, event_id) do nothing""");
+            statement.setTimestamp(1, Timestamp.from(Instant.now()));
+            List<Function<NewDelivery, String>> columns = List.of(d -> Ids.next(Ids.DELIVERY), NewDelivery::kind,
+                    NewDelivery::targetId, NewDelivery::accountId, d -> d.mode().name(), NewDelivery::eventId,
+                    NewDelivery::eventType, NewDelivery::payload, d -> d.dueAt().toString());
+            for (int c = 0; c < columns.size(); c++) {
+                Object[] column = rows.stream().map(columns.get(c)).toArray();
+                statement.setArray(2 + c, connection.createArrayOf("text", column));
+            }
+            return statement;
+        });
     }
 
     /**
