@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The baseline of the delivery benchmark (single-file program): THREADS threads, each a plain JDK HttpClient loop,
- * POST the body in BODY_FILE with webhook-style headers to URL until COUNT requests are made; prints requests/s.
+ * POST the body in BODY_FILE with webhook-style headers to URL until COUNT requests are made; prints the count, the
+ * seconds taken and the requests that failed twice.
  * Usage: java JdkLoop.java URL COUNT THREADS BODY_FILE
  */
 public class JdkLoop {
@@ -35,11 +36,7 @@ public class JdkLoop {
                             .header("webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000))
                             .header("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    try {
-                        if (client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
-                            failed.incrementAndGet();
-                        }
-                    } catch (Exception e) {
+                    if (!sent(client, request) && !sent(client, request)) {
                         failed.incrementAndGet();
                     }
                 }
@@ -52,5 +49,17 @@ public class JdkLoop {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%d %.3f %d%n", count, seconds, failed.get());
+    }
+
+    /**
+     * Whether the request got a 200. A request that failed is tried once more, as the engine would retry it: the
+     * JDK client now and then sends on a keep-alive connection the server has just closed (1 in 20,000 here).
+     */
+    private static boolean sent(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
     }
 }
