@@ -13,7 +13,9 @@
 #   2. Deliveries/s: DELIVERIES rows put due at the same instant into the queue (psql), to 8 endpoints on the receiver
 #      (the engine then sends with all its 32 workers, 4 per endpoint), timed from the receiver's first request to its
 #      last, against JdkLoop.java: 32 threads each looping a plain JDK HttpClient POST of the same body (and the same
-#      headers) to the same receiver. PASS when the engine's rate >= 0.5 x the loop's.
+#      headers) to the same receiver. PASS when the engine's rate >= 0.5 x the loop's. Printed beside: the CPU per
+#      delivery of the service (JVM and PostgreSQL), of the loop's JVM (over its second half, warm), and of the
+#      receiver: what a bare HTTP request costs on these cores, whoever sends it.
 #
 # Settings (environment): WRK_THREADS=2 WRK_CONNECTIONS=16 WRK_DURATION=15s WARMUP_DURATION=45s ROUNDS=2
 # WRITE_MIN_RATIO=0.9 DELIVERY_MIN_RATIO=0.5 DELIVERIES=20000 JAVA_OPTS JAR KEEP_TMP=1 (see lib.sh).
@@ -140,7 +142,7 @@ TARGET_ARRAY=$(printf "'%s'," "${DRAIN_TARGETS[@]}"); TARGET_ARRAY="array[${TARG
 
 # engine_run RUN: DELIVERIES rows due in 3 s; their rate at the receiver, and the service's CPU per delivery
 engine_run() {
-    local run=$1 before started
+    local run=$1 before started receiver_before
     receiver_reset
     psql -q -h "$HOST" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -v payload="$(cat "$TMP/body.json")" \
         >/dev/null <<SQL || die "$run: could not queue the deliveries"
@@ -150,7 +152,7 @@ select 'del_$run' || g, 'webhook', ($TARGET_ARRAY)[1 + g % 8], '$ACCOUNT', 'TEST
        :'payload', 'PENDING', now() + interval '3 seconds', now()
 from generate_series(1, $DELIVERIES) g;
 SQL
-    before=$(CPU_INCLUDES_DATABASE=1 service_cpu_ticks main) started=$SECONDS
+    before=$(CPU_INCLUDES_DATABASE=1 service_cpu_ticks main) started=$SECONDS receiver_before=$(receiver_cpu_ticks)
     until (($(receiver_count) >= DELIVERIES)); do
         ((SECONDS - started < 600)) || die "$run: $(receiver_count) of $DELIVERIES delivered after 600 s"
         sleep 0.2
@@ -158,16 +160,20 @@ SQL
     sleep 1   # the last outcomes are written
     receiver_rate >"$TMP/$run.rate"
     echo $(($(CPU_INCLUDES_DATABASE=1 service_cpu_ticks main) - before)) >"$TMP/$run.cputicks"
+    echo $(($(receiver_cpu_ticks) - receiver_before)) >"$TMP/$run.receiverticks"
     log "$run: $DELIVERIES deliveries at $(cat "$TMP/$run.rate")/s"
 }
 
 loop_run() {
-    local run=$1 result
+    local run=$1 result receiver_before
     receiver_reset
+    receiver_before=$(receiver_cpu_ticks)
     result=$(java "$BENCH_DIR/JdkLoop.java" "$RECEIVER/loop" "$DELIVERIES" "$LOOP_THREADS" "$TMP/body.json") \
         || die "$run: the JDK loop failed"
+    echo $(($(receiver_cpu_ticks) - receiver_before)) >"$TMP/$run.receiverticks"
     [[ $(awk '{print $3}' <<<"$result") == 0 ]] || die "$run: the JDK loop had failed requests: $result"
     awk '{printf "%.1f", $1 / $2}' <<<"$result" >"$TMP/$run.rate"
+    awk '{print $4}' <<<"$result" >"$TMP/$run.cpu"
     log "$run: $DELIVERIES posts at $(cat "$TMP/$run.rate")/s"
 }
 
@@ -203,9 +209,16 @@ for round in $(seq 1 "$ROUNDS"); do
     cpu=$(awk -v t="$(cat "$TMP/engine-$round.cputicks")" -v hz="$CLK_TCK" -v n="$DELIVERIES" \
         'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
     printf '%-6s %-40s %14.1f %22s\n' "$round" "delivery engine" "$engine" "$cpu (JVM + PostgreSQL)"
-    printf '%-6s %-40s %14.1f %22s\n' "$round" "JDK HttpClient loop" "$loop" -
+    printf '%-6s %-40s %14.1f %22s\n' "$round" "JDK HttpClient loop" "$loop" \
+        "$(cat "$TMP/loop-$round.cpu") (its JVM, 2nd half)"
     sum_engine=$(awk -v a="$sum_engine" -v b="$engine" 'BEGIN {print a + b}')
     sum_loop=$(awk -v a="$sum_loop" -v b="$loop" 'BEGIN {print a + b}')
+done
+receiver_us() { awk -v t="$(cat "$TMP/$1.receiverticks")" -v hz="$CLK_TCK" -v n="$DELIVERIES" \
+    'BEGIN {printf "%.0f", t / hz * 1e6 / n}'; }
+for round in $(seq 1 "$ROUNDS"); do
+    echo "round $round: the receiver spent $(receiver_us "engine-$round") us of CPU per request from the engine," \
+        "$(receiver_us "loop-$round") us per request from the loop"
 done
 ratio=$(awk -v e="$sum_engine" -v l="$sum_loop" 'BEGIN {printf "%.3f", e / l}')
 if awk -v r="$ratio" -v m="$DELIVERY_MIN_RATIO" 'BEGIN {exit !(r >= m)}'; then

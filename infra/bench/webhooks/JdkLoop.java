@@ -1,3 +1,5 @@
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,11 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline of the delivery benchmark (single-file program): THREADS threads, each a plain JDK HttpClient loop,
  * POST the body in BODY_FILE with webhook-style headers to URL until COUNT requests are made; prints the count, the
- * seconds taken and the requests that failed twice.
+ * seconds taken, the requests that failed twice, and the microseconds of CPU this JVM spent per request over the
+ * second half of the requests (the first half warms its JIT compiler up): what a bare client costs per request.
  * Usage: java JdkLoop.java URL COUNT THREADS BODY_FILE
  */
 public class JdkLoop {
@@ -25,11 +29,16 @@ public class JdkLoop {
                 .connectTimeout(Duration.ofSeconds(15)).build();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        AtomicLong halfwayCpu = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
-                while (next.getAndIncrement() < count) {
+                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                    if (n == count / 2) {
+                        halfwayCpu.set(os.getProcessCpuTime());
+                    }
                     HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(15))
                             .header("Content-Type", "application/json")
                             .header("webhook-id", "evt_0123456789ABCDEFabcdef")
@@ -48,7 +57,8 @@ public class JdkLoop {
             worker.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%d %.3f %d%n", count, seconds, failed.get());
+        double cpuMicros = (os.getProcessCpuTime() - halfwayCpu.get()) / 1e3 / (count - count / 2);
+        System.out.printf("%d %.3f %d %.0f%n", count, seconds, failed.get(), cpuMicros);
     }
 
     /**
