@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -73,7 +74,13 @@ public class Deliveries implements SmartLifecycle {
 
     private void queueNow(Collection<NewDelivery> deliveries) {
         queue.enqueue(deliveries);
-        wakeAfterCommit();
+        Set<DeliveryTarget> targets = deliveries.stream().map(NewDelivery::target).collect(Collectors.toSet());
+        afterCommit(() -> {
+            DeliveryWorker running = worker;
+            if (running != null) {
+                running.wake(targets);
+            }
+        });
     }
 
     /**
@@ -129,15 +136,20 @@ public class Deliveries implements SmartLifecycle {
     }
 
     private void wakeAfterCommit() {
+        afterCommit(this::wake);
+    }
+
+    /** Runs {@code then} once the caller's transaction commits, or now outside one. */
+    private static void afterCommit(Runnable then) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake();
+                    then.run();
                 }
             });
         } else {
-            wake();
+            then.run();
         }
     }
 
