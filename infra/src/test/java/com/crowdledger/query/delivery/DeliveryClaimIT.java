@@ -1,10 +1,8 @@
 package com.crowdledger.query.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import com.crowdledger.it.IntegrationTest;
-import com.crowdledger.shared.Mode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,43 +72,10 @@ class DeliveryClaimIT extends IntegrationTest {
         }
     }
 
-    @Test
-    void aTargetsClaimTakesItsOldestDueDeliveriesWithinItsRoomAndNothingElse() {
-        engine.stop();
-        try {
-            insert("del_tgtnewer", "PENDING", "now()", "null", "now() - interval '1 minute'");
-            insert("del_tgtolder", "PENDING", "now()", "null", "now() - interval '2 minutes'");
-            insert("del_tgtheld", "PENDING", "now()", "now() + interval '1 hour'", "now() - interval '3 minutes'");
-            insert("del_tgtlater", "PENDING", "now() + interval '1 hour'", "null", "now() - interval '3 minutes'");
-            insert("del_tgtdone", "SUCCEEDED", "null", "null", "now() - interval '3 minutes'");
-            jdbc.update("insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload, "
-                    + "status, next_attempt_at, created_at) values ('del_tgtother', 'webhook', 'whk_other', "
-                    + "'acct_chosen', 'LIVE', 'evt_tgtother', 'x', '{}', 'PENDING', now(), now())");
-            DeliveryTarget target = new DeliveryTarget("webhook", "whk_chosen", "acct_chosen", Mode.LIVE);
-
-            List<QueuedDelivery> first = queue.claimTargets(List.of(target), 10,
-                    new QueueRoom(8, Map.of(target.key(), 1), 16, Map.of()), Duration.ofHours(1));
-            List<QueuedDelivery> rest = queue.claimTargets(List.of(target), 10, ANY_ROOM, Duration.ofHours(1));
-
-            assertThat(first).as("the oldest, within the target's room").extracting(QueuedDelivery::id)
-                    .containsExactly("del_tgtolder");
-            assertThat(rest).as("held by another node, not due, done, or another target's: not taken")
-                    .extracting(QueuedDelivery::id, QueuedDelivery::attempt).containsExactly(tuple("del_tgtnewer", 1));
-        } finally {
-            jdbc.update("delete from deliveries where account_id = 'acct_chosen'");
-            engine.start();
-        }
-    }
-
     private void insert(String id, String status, String nextAttemptAt, String claimedUntil) {
-        insert(id, status, nextAttemptAt, claimedUntil, "now()");
-    }
-
-    private void insert(String id, String status, String nextAttemptAt, String claimedUntil, String createdAt) {
         jdbc.update("insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload, "
                 + "status, next_attempt_at, claimed_until, created_at) values (?, 'webhook', 'whk_chosen', "
-                + "'acct_chosen', 'LIVE', ?, 'x', '{}', ?, " + nextAttemptAt + ", " + claimedUntil + ", " + createdAt
-                + ")",
+                + "'acct_chosen', 'LIVE', ?, 'x', '{}', ?, " + nextAttemptAt + ", " + claimedUntil + ", now())",
                 id, "evt_" + id, status);
     }
 

@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  * accounts that hold none. A claim that used up one of these allowances may have left more of it
  * due in the queue: the node claims again as soon as half of that allowance is free, so claims come in batches.
  * Deliveries finish while a claim runs, so whether a claim used up an allowance is judged by the room it was given,
- * and a batch that arrives when half is already free asks for the next claim at once. When it is a target's
- * allowance that is half free, the claim asked for is of that target alone ({@link DeliveryQueue#claimTargets}).
+ * and a batch that arrives when half is already free asks for the next claim at once.
  */
 final class ClaimBudget {
     private final int workers;
@@ -39,34 +38,23 @@ final class ClaimBudget {
     private boolean moreMayBeDue;
 
     private static final class Target {
-        final DeliveryTarget where;
         int claimed;
         int sending;
         /** A claim used up this target's allowance: more of it may be due. */
         boolean full;
         final ArrayDeque<QueuedDelivery> waiting = new ArrayDeque<>();
-
-        Target(DeliveryTarget where) {
-            this.where = where;
-        }
     }
 
     /** The room a claim may take now: in all, and per target and account. */
     record Room(int total, QueueRoom queue) {
     }
 
-    /**
-     * Of an accepted batch, what to send now (the rest waits for its target's turn), whether to claim again, and the
-     * targets to claim more of.
-     */
-    record Accepted(List<QueuedDelivery> toSend, boolean claimAgain, List<DeliveryTarget> topUps) {
+    /** Of an accepted batch, what to send now (the rest waits for its target's turn), and whether to claim again. */
+    record Accepted(List<QueuedDelivery> toSend, boolean claimAgain) {
     }
 
-    /**
-     * After a delivery finished: the one of its target to send next, if any, whether to claim again, and the target
-     * to claim more of, if any.
-     */
-    record Finished(@Nullable QueuedDelivery next, boolean claimAgain, @Nullable DeliveryTarget topUp) {
+    /** After a delivery finished: the one of its target to send next, if any, and whether to claim again. */
+    record Finished(@Nullable QueuedDelivery next, boolean claimAgain) {
     }
 
     ClaimBudget(int workers, int perTarget) {
@@ -97,7 +85,7 @@ final class ClaimBudget {
         Map<String, Integer> ofAccount = new HashMap<>();
         List<QueuedDelivery> toSend = new ArrayList<>();
         for (QueuedDelivery delivery : batch) {
-            Target target = targets.computeIfAbsent(delivery.targetKey(), key -> new Target(delivery.target()));
+            Target target = targets.computeIfAbsent(delivery.targetKey(), key -> new Target());
             target.claimed++;
             accounts.merge(delivery.accountId(), 1, Integer::sum);
             claimed++;
@@ -111,13 +99,10 @@ final class ClaimBudget {
             }
         }
         boolean claimAgain = moreMayBeDue && claimed <= workers;
-        List<DeliveryTarget> topUps = new ArrayList<>();
         for (Map.Entry<String, Integer> taken : ofTarget.entrySet()) {
             Target target = targets.get(taken.getKey());
             target.full = taken.getValue() >= room.queue().targets().getOrDefault(taken.getKey(), 2 * perTarget);
-            if (targetHalfFree(target)) {
-                topUps.add(target.where);
-            }
+            claimAgain |= targetHalfFree(target);
         }
         for (Map.Entry<String, Integer> taken : ofAccount.entrySet()) {
             String account = taken.getKey();
@@ -126,7 +111,7 @@ final class ClaimBudget {
             }
             claimAgain |= accountHalfFree(account, accounts.get(account));
         }
-        return new Accepted(toSend, settle(claimAgain), topUps);
+        return new Accepted(toSend, settle(claimAgain));
     }
 
     Finished finished(QueuedDelivery delivery) {
@@ -141,12 +126,12 @@ final class ClaimBudget {
         if (next == null) {
             target.sending--;
         }
-        boolean claimAgain = (moreMayBeDue && claimed <= workers) | accountHalfFree(delivery.accountId(), ofAccount);
-        DeliveryTarget topUp = targetHalfFree(target) ? target.where : null;
+        boolean claimAgain = (moreMayBeDue && claimed <= workers) | targetHalfFree(target)
+                | accountHalfFree(delivery.accountId(), ofAccount);
         if (target.claimed == 0) {
             targets.remove(delivery.targetKey());
         }
-        return new Finished(next, settle(claimAgain), topUp);
+        return new Finished(next, settle(claimAgain));
     }
 
     private boolean targetHalfFree(Target target) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -74,13 +73,7 @@ public class Deliveries implements SmartLifecycle {
 
     private void queueNow(Collection<NewDelivery> deliveries) {
         queue.enqueue(deliveries);
-        Set<DeliveryTarget> targets = deliveries.stream().map(NewDelivery::target).collect(Collectors.toSet());
-        afterCommit(() -> {
-            DeliveryWorker running = worker;
-            if (running != null) {
-                running.wake(targets);
-            }
-        });
+        wakeAfterCommit();
     }
 
     /**
@@ -136,20 +129,15 @@ public class Deliveries implements SmartLifecycle {
     }
 
     private void wakeAfterCommit() {
-        afterCommit(this::wake);
-    }
-
-    /** Runs {@code then} once the caller's transaction commits, or now outside one. */
-    private static void afterCommit(Runnable then) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    then.run();
+                    wake();
                 }
             });
         } else {
-            then.run();
+            wake();
         }
     }
 

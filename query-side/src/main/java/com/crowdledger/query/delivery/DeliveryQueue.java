@@ -133,45 +133,6 @@ class DeliveryQueue {
         }, (rs, i) -> queued(rs));
     }
 
-    /**
-     * Claims due deliveries of the given targets only, oldest first, within {@code room} and {@code limit} in all:
-     * what a node claims when it knows which targets have deliveries due (it queued them, or half of what it held of
-     * one is done). Each target's claim reads its pending rows through {@code deliveries_target_status}, so it costs
-     * what it takes, where {@link #claim} ranks a few hundred due rows of every target to choose among them.
-     */
-    List<QueuedDelivery> claimTargets(Collection<DeliveryTarget> targets, int limit, QueueRoom room, Duration lease) {
-        Map<String, Integer> accountsLeft = new HashMap<>(room.accounts());
-        List<QueuedDelivery> claimed = new ArrayList<>();
-        for (DeliveryTarget target : targets) {
-            int ofAccount = accountsLeft.getOrDefault(target.accountId(), room.perAccount());
-            int ofTarget = room.targets().getOrDefault(target.key(), room.perTarget());
-            List<QueuedDelivery> taken = claimTarget(target, Math.min(limit - claimed.size(),
-                    Math.min(ofAccount, ofTarget)), lease);
-            accountsLeft.put(target.accountId(), ofAccount - taken.size());
-            claimed.addAll(taken);
-        }
-        return claimed;
-    }
-
-    private List<QueuedDelivery> claimTarget(DeliveryTarget target, int limit, Duration lease) {
-        if (limit < 1) {
-            return List.of();
-        }
-        return jdbc.query("""
-                with locked as materialized (
-                    select id from deliveries
-                    where kind = ? and target_id = ? and account_id = ? and mode = ? and status = 'PENDING'
-                      and next_attempt_at <= now() and (claimed_until is null or claimed_until <= now())
-                    order by created_at, id limit ? for update skip locked)
-                update deliveries d
-                set attempts = d.attempts + 1, claimed_until = now() + make_interval(secs => ?)
-                from locked
-                where d.id = locked.id
-                returning d.id, d.kind, d.target_id, d.account_id, d.mode, d.event_id, d.event_type, d.payload,
-                          d.attempts, d.created_at""", (rs, i) -> queued(rs), target.kind(), target.targetId(),
-                target.accountId(), target.mode().name(), limit, lease.toMillis() / 1000.0);
-    }
-
     /** Due rows of targets and accounts not left out, ranked per target and taking accounts in turn. */
     private List<String[]> candidates(int limit, QueueRoom room, String[] leftOutAccounts) {
         return jdbc.query(connection -> {

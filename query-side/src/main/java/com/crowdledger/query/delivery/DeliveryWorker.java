@@ -2,9 +2,7 @@ package com.crowdledger.query.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,10 +19,7 @@ import org.slf4j.LoggerFactory;
  * dead endpoint ties up {@code concurrencyPerTarget} workers and never the rest, and one account at most half of
  * them. The claimer claims when the budget says so, when told that something was queued or made due on this node
  * ({@link #wake}), and otherwise every {@code pollInterval}, which is also how retries come due and how a node picks
- * up what other nodes queued. When it knows which targets have deliveries due, because this node queued them or
- * half of what it held of a target is done, it claims those targets alone ({@link DeliveryQueue#claimTargets}); the
- * claim of every target's due rows ({@link DeliveryQueue#claim}) is for the rest. The deliveries of one claim to
- * one target share one read of that target.
+ * up what other nodes queued. The deliveries of one claim to one target share one read of that target.
  */
 class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -43,10 +38,7 @@ class DeliveryWorker implements AutoCloseable {
     private final ClaimBudget budget;
     /** Guarded by this: each claimed delivery's target, read once per claim and target. */
     private final Map<String, TargetOfClaim> targetOf = new HashMap<>();
-    /** Guarded by this: claim every target's due rows next. */
     private boolean wakeUp;
-    /** Guarded by this: targets with deliveries due that this node may have room for, to claim next. */
-    private final Map<String, DeliveryTarget> topUps = new LinkedHashMap<>();
     /** Guarded by this: the next claim may look behind the oldest due rows (see {@link DeliveryQueue#claim}). */
     private boolean lookBehind = true;
     private volatile boolean running = true;
@@ -75,16 +67,10 @@ class DeliveryWorker implements AutoCloseable {
         claimer.start();
     }
 
-    /** Something is due now (retried on this node): claim without waiting for the next poll. */
+    /** Something is due now (queued or retried on this node): claim without waiting for the next poll. */
     synchronized void wake() {
         lookBehind = true;
         claimNow();
-    }
-
-    /** These targets have deliveries due now (queued on this node): claim them without waiting for the next poll. */
-    synchronized void wake(Collection<DeliveryTarget> targets) {
-        targets.forEach(target -> topUps.put(target.key(), target));
-        notifyAll();
     }
 
     /** Claims without waiting for the next poll: the budget has room again. */
@@ -106,52 +92,41 @@ class DeliveryWorker implements AutoCloseable {
     }
 
     private void claimWhileRunning() {
-        boolean everyTarget = true;
         while (running) {
             try {
                 ClaimBudget.Room room;
                 boolean behind;
-                List<DeliveryTarget> targets;
                 synchronized (this) {
                     room = budget.room();
-                    behind = everyTarget && lookBehind;
-                    if (everyTarget) {
-                        lookBehind = false;
-                    }
-                    targets = List.copyOf(topUps.values());
-                    topUps.clear();
+                    behind = lookBehind;
+                    lookBehind = false;
                 }
-                List<QueuedDelivery> batch = room.total() <= 0 ? List.of()
-                        : everyTarget ? queue.claim(room.total(), room.queue(), lease, behind)
-                        : queue.claimTargets(targets, room.total(), room.queue(), lease);
+                List<QueuedDelivery> batch = room.total() > 0
+                        ? queue.claim(room.total(), room.queue(), lease, behind)
+                        : List.of();
                 accept(batch, room);
-                everyTarget = awaitWork();
+                awaitWork();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.warn("Could not claim deliveries; trying again in {}", pollInterval, e);
                 sleepQuietly();
-                everyTarget = true; // the targets it was claiming, with the rest
             }
         }
     }
 
-    /** Waits for a reason to claim; whether the claim is of every target's due rows (else of {@link #topUps}). */
-    private synchronized boolean awaitWork() throws InterruptedException {
+    private synchronized void awaitWork() throws InterruptedException {
         long deadline = System.nanoTime() + pollInterval.toNanos();
-        while (!wakeUp && topUps.isEmpty() && running) {
+        while (!wakeUp && running) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 lookBehind = true; // a poll
-                wakeUp = true;
                 break;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        boolean everyTarget = wakeUp;
         wakeUp = false;
-        return everyTarget;
     }
 
     private synchronized void accept(List<QueuedDelivery> batch, ClaimBudget.Room room) {
@@ -163,7 +138,6 @@ class DeliveryWorker implements AutoCloseable {
         }
         accepted.toSend().forEach(delivery -> senders.execute(() -> attempt(delivery)));
         wakeUp |= accepted.claimAgain();
-        accepted.topUps().forEach(target -> topUps.put(target.key(), target));
     }
 
     private synchronized TargetOfClaim targetOf(QueuedDelivery delivery) {
@@ -179,8 +153,6 @@ class DeliveryWorker implements AutoCloseable {
         }
         if (finished.claimAgain()) {
             claimNow();
-        } else if (finished.topUp() != null) {
-            wake(List.of(finished.topUp()));
         }
     }
 

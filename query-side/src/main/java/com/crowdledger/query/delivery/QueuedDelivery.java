@@ -12,10 +12,6 @@ public record QueuedDelivery(String id, String kind, String targetId, String acc
 
     /** The target across kinds, for per-target limits and health. */
     String targetKey() {
-        return target().key();
-    }
-
-    DeliveryTarget target() {
-        return new DeliveryTarget(kind, targetId, accountId, mode);
+        return kind + ":" + targetId;
     }
 }

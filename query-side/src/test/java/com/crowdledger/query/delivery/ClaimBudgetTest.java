@@ -82,21 +82,6 @@ class ClaimBudgetTest {
     }
 
     @Test
-    void aTargetWhoseAllowanceAClaimUsedUpIsClaimedAloneWhenHalfOfItIsFree() {
-        List<QueuedDelivery> batch = deliveries("acct_a", 1, 2 * PER_TARGET);
-        ClaimBudget.Accepted accepted = budget.accept(batch, budget.room());
-        assertThat(accepted.claimAgain()).isFalse();
-        assertThat(accepted.topUps()).isEmpty();
-
-        List<ClaimBudget.Finished> finished = batch.subList(0, PER_TARGET).stream().map(budget::finished).toList();
-
-        assertThat(finished).extracting(ClaimBudget.Finished::topUp).as("that target, once half of it is free")
-                .containsExactly(null, null, null, batch.get(0).target());
-        assertThat(finished).extracting(ClaimBudget.Finished::claimAgain).as("not every target's due rows")
-                .containsOnly(false);
-    }
-
-    @Test
     void aClaimThatFilledTheNodeClaimsAgainWhenHalfTheWorkersAreFree() {
         List<QueuedDelivery> batch = new ArrayList<>();
         IntStream.range(0, 8).forEach(account -> batch.addAll(deliveries("acct_" + account, 2, 4)));
