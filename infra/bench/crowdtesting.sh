@@ -65,7 +65,7 @@ cat >"$TMP/insert.sql" <<'SQL'
 insert into bench_single_row (v, at) values (:v, now());
 SQL
 run_pgbench() { # RUN DURATION: tps of single-row INSERT transactions, WRK_CONNECTIONS clients
-    pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$WRK_CONNECTIONS" -j "$WRK_THREADS" -T "${2%s}" \
+    pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$WRK_CONNECTIONS" -j "$WRK_THREADS" -T "$(seconds_of "$2")" \
         -f "$TMP/insert.sql" postgres >"$TMP/$1.txt" 2>&1 || { cat "$TMP/$1.txt" >&2; die "pgbench failed"; }
     awk '/^tps = / {print $3; exit}' "$TMP/$1.txt" >"$TMP/$1.tps"
 }

@@ -210,6 +210,14 @@ check_statuses() {
     log "$run: $(grep '^status ' "$out" | awk '{printf "%s%s x %s", sep, $3, $2; sep = ", "}')"
 }
 
+# seconds_of DURATION: a wrk duration (15, 15s, 2m, 1h) in whole seconds, for pgbench -T and rates
+seconds_of() {
+    case $1 in
+        *h) echo $((${1%h} * 3600)) ;;
+        *m) echo $((${1%m} * 60)) ;;
+        *) echo "${1%s}" ;;
+    esac
+}
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$TMP/$1.txt"; }
 requests_of() { awk '/ requests in / {print $1}' "$TMP/$1.txt"; }
 # wrk prints latencies as 812.00us / 1.23ms / 1.01s: in milliseconds

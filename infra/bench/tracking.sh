@@ -110,7 +110,7 @@ cat >"$TMP/insert.sql" <<'SQL'
 insert into bench_single_row (v, at) values (:v, now());
 SQL
 run_pgbench() { # RUN DURATION: tps of single-row INSERT transactions, WRK_CONNECTIONS clients
-    pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$WRK_CONNECTIONS" -j "$WRK_THREADS" -T "${2%s}" \
+    pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$WRK_CONNECTIONS" -j "$WRK_THREADS" -T "$(seconds_of "$2")" \
         -f "$TMP/insert.sql" postgres >"$TMP/$1.txt" 2>&1 || { cat "$TMP/$1.txt" >&2; die "pgbench failed"; }
     awk '/^tps = / {print $3; exit}' "$TMP/$1.txt" >"$TMP/$1.tps"
 }
@@ -199,7 +199,7 @@ where r.account_id = '$ACCOUNT' and r.mode in ('TEST') and r.day between '$FROM'
   and (cast(null as text) is null or null = cast(null as text))
 group by 1, 2, 3, 4, r.currency order by 1, 2, 3, 4, r.currency limit 10001;
 SQL
-(cd "$TMP" && pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$REPORT_CONNECTIONS" -T "${WRK_DURATION%s}" -l \
+(cd "$TMP" && pgbench -n -h "$HOST" -p "$DB_PORT" -U postgres -c "$REPORT_CONNECTIONS" -T "$(seconds_of "$WRK_DURATION")" -l \
     --log-prefix=report-sql -f report-sql.sql postgres >report-sql.txt 2>&1) || die "pgbench failed on the report's SQL"
 # per-transaction log lines: client, transaction, latency (us), ...: p50 and p99 in ms
 sort -n -k3,3 "$TMP"/report-sql.[0-9]* | awk '{v[NR] = $3} END {

@@ -197,7 +197,7 @@ compare "postbacks, receiving endpoint disabled" "postbacks, every event deliver
 for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: the deliveries of the run all arrived $(cat "$TMP/on-$round.drain") s after it ended;" \
         "the receiver used $(awk -v t="$(cat "$TMP/on-$round.receiverticks")" -v hz="$CLK_TCK" -v c="$(nproc)" \
-        -v d="${WRK_DURATION%s}" 'BEGIN {printf "%.1f", 100 * t / hz / d / c}') % of the machine during it"
+        -v d="$(seconds_of "$WRK_DURATION")" 'BEGIN {printf "%.1f", 100 * t / hz / d / c}') % of the machine during it"
 done
 echo
 echo "Deliveries/s: $DELIVERIES to 8 endpoints on a local receiver (32 workers, 4 per endpoint) vs a plain JDK" \
