@@ -58,7 +58,7 @@ public class Deliveries implements SmartLifecycle {
      * Queues deliveries in the caller's transaction (one already queued for its target and event is left alone);
      * this node starts on them as soon as that transaction commits, the others at their next poll. Within a unit of
      * work (a dispatcher's batch of events) they are queued with the rest of the batch, in one statement just before
-     * it commits: a statement and a claim per batch instead of per event.
+     * it commits: a statement, and a wake of this node's claimer, per batch instead of per event.
      */
     public void queue(Collection<NewDelivery> deliveries) {
         if (deliveries.isEmpty()) {

@@ -52,26 +52,25 @@ class DeliveryQueue {
             return;
         }
         List<NewDelivery> rows = List.copyOf(deliveries);
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload,
-                                            status, next_attempt_at, created_at)
-                    select id, kind, target_id, account_id, mode, event_id, event_type, payload, 'PENDING',
-                           next_attempt_at, ?
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::timestamptz[])
-                        as d (id, kind, target_id, account_id, mode, event_id, event_type, payload, next_attempt_at)
-                    on conflict (kind, target_id, event_id) do nothing""");
-            statement.setTimestamp(1, Timestamp.from(Instant.now()));
-            List<Function<NewDelivery, String>> columns = List.of(d -> Ids.next(Ids.DELIVERY), NewDelivery::kind,
-                    NewDelivery::targetId, NewDelivery::accountId, d -> d.mode().name(), NewDelivery::eventId,
-                    NewDelivery::eventType, NewDelivery::payload, d -> d.dueAt().toString());
-            for (int c = 0; c < columns.size(); c++) {
-                Object[] column = rows.stream().map(columns.get(c)).toArray();
-                statement.setArray(2 + c, connection.createArrayOf("text", column));
-            }
-            return statement;
-        });
+        jdbc.update("""
+                insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload, status,
+                                        next_attempt_at, created_at)
+                select id, kind, target_id, account_id, mode, event_id, event_type, payload, 'PENDING',
+                       next_attempt_at, ?
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::timestamptz[])
+                    as d (id, kind, target_id, account_id, mode, event_id, event_type, payload, next_attempt_at)
+                on conflict (kind, target_id, event_id) do nothing""", Timestamp.from(Instant.now()),
+                column(rows, d -> Ids.next(Ids.DELIVERY)), column(rows, NewDelivery::kind),
+                column(rows, NewDelivery::targetId), column(rows, NewDelivery::accountId),
+                column(rows, d -> d.mode().name()), column(rows, NewDelivery::eventId),
+                column(rows, NewDelivery::eventType), column(rows, NewDelivery::payload),
+                column(rows, d -> d.dueAt().toString()));
+    }
+
+    /** One column of the rows, as the array {@code unnest} reads it. */
+    private static String[] column(List<NewDelivery> rows, Function<NewDelivery, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     /**

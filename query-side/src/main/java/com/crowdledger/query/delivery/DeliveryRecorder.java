@@ -34,7 +34,7 @@ class DeliveryRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryRecorder.class);
     private static final int MAX_BATCH = 200;
     /** How long the first outcome of a batch waits for others: an outcome's write makes no delivery wait. */
-    static final Duration GATHER = Duration.ofMillis(50);
+    private static final Duration GATHER = Duration.ofMillis(50);
 
     /** What one attempt came to: {@code result} null when it was canceled before any request. */
     record Outcome(QueuedDelivery delivery, Instant attemptedAt, AttemptResult result, String canceledBecause) {
