@@ -1,8 +1,10 @@
 package com.crowdledger.query.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.crowdledger.it.IntegrationTest;
+import com.crowdledger.shared.Mode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,66 @@ class DeliveryClaimIT extends IntegrationTest {
             assertThat(jdbc.queryForList("select id from deliveries where account_id = 'acct_chosen' and attempts > 0",
                     String.class)).containsExactly("del_chosendue");
         } finally {
+            jdbc.update("delete from deliveries where account_id = 'acct_chosen'");
+            engine.start();
+        }
+    }
+
+    @Test
+    void aTargetsClaimTakesItsDueDeliveriesInDueOrderWithinItsRoomAndNothingElse() {
+        engine.stop();
+        try {
+            insert("del_tgtlater", "PENDING", "now() + interval '1 hour'", "null"); // a retry not due yet
+            insert("del_tgtsecond", "PENDING", "now() - interval '1 minute'", "null");
+            insert("del_tgtfirst", "PENDING", "now() - interval '2 minutes'", "null");
+            insert("del_tgtheld", "PENDING", "now() - interval '3 minutes'", "now() + interval '1 hour'");
+            insert("del_tgtdone", "SUCCEEDED", "null", "null");
+            jdbc.update("insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, payload, "
+                    + "status, next_attempt_at, created_at) values ('del_tgtother', 'webhook', 'whk_other', "
+                    + "'acct_chosen', 'LIVE', 'evt_tgtother', 'x', '{}', 'PENDING', now() - interval '1 hour', now())");
+            DeliveryTarget target = new DeliveryTarget("webhook", "whk_chosen", "acct_chosen", Mode.LIVE);
+
+            List<QueuedDelivery> first = queue.claimTargets(List.of(target), 10,
+                    new QueueRoom(8, Map.of(target.key(), 1), 16, Map.of()), Duration.ofHours(1));
+            List<QueuedDelivery> rest = queue.claimTargets(List.of(target), 10, ANY_ROOM, Duration.ofHours(1));
+
+            assertThat(first).as("the first due, within the target's room").extracting(QueuedDelivery::id)
+                    .containsExactly("del_tgtfirst");
+            assertThat(rest).as("held by another node, not due, done, or another target's: not taken")
+                    .extracting(QueuedDelivery::id, QueuedDelivery::attempt)
+                    .containsExactly(tuple("del_tgtsecond", 1));
+        } finally {
+            jdbc.update("delete from deliveries where account_id = 'acct_chosen'");
+            engine.start();
+        }
+    }
+
+    @Test
+    void aTargetWhoseClaimFailsLeavesTheOtherTargetsClaimsReturned() {
+        engine.stop();
+        try {
+            for (String target : List.of("whk_chosen", "whk_failing", "whk_after")) {
+                jdbc.update("insert into deliveries (id, kind, target_id, account_id, mode, event_id, event_type, "
+                        + "payload, status, next_attempt_at, created_at) values (?, 'webhook', ?, 'acct_chosen', "
+                        + "'LIVE', ?, 'x', '{}', 'PENDING', now(), now())", "del_" + target, target, "evt_" + target);
+            }
+            // the database refuses to claim one target's rows
+            jdbc.execute("create function refuse_claim() returns trigger language plpgsql as "
+                    + "$$ begin raise exception 'refused for the test'; end $$");
+            jdbc.execute("create trigger refuse_claim before update on deliveries for each row "
+                    + "when (old.target_id = 'whk_failing') execute function refuse_claim()");
+
+            List<QueuedDelivery> claimed = queue.claimTargets(List.of("whk_chosen", "whk_failing", "whk_after").stream()
+                    .map(id -> new DeliveryTarget("webhook", id, "acct_chosen", Mode.LIVE)).toList(), 10, ANY_ROOM,
+                    Duration.ofHours(1));
+
+            assertThat(claimed).as("claimed before and after the failure, each returned to be sent")
+                    .extracting(QueuedDelivery::id).containsExactlyInAnyOrder("del_whk_chosen", "del_whk_after");
+            assertThat(jdbc.queryForObject("select attempts from deliveries where id = 'del_whk_failing'",
+                    Integer.class)).as("the failed target's row, left as it was").isZero();
+        } finally {
+            jdbc.execute("drop trigger if exists refuse_claim on deliveries");
+            jdbc.execute("drop function if exists refuse_claim()");
             jdbc.update("delete from deliveries where account_id = 'acct_chosen'");
             engine.start();
         }

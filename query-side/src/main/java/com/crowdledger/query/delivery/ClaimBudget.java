@@ -2,6 +2,7 @@ package com.crowdledger.query.delivery;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * accounts that hold none. A claim that used up one of these allowances may have left more of it
  * due in the queue: the node claims again as soon as half of that allowance is free, so claims come in batches.
  * Deliveries finish while a claim runs, so whether a claim used up an allowance is judged by the room it was given,
- * and a batch that arrives when half is already free asks for the next claim at once.
+ * and a batch that arrives when half is already free asks for the next claim at once. When it is a target's
+ * allowance that is half free, the claim asked for is of that target alone ({@link DeliveryQueue#claimTargets}).
  */
 final class ClaimBudget {
     private final int workers;
@@ -38,23 +40,34 @@ final class ClaimBudget {
     private boolean moreMayBeDue;
 
     private static final class Target {
+        final DeliveryTarget where;
         int claimed;
         int sending;
         /** A claim used up this target's allowance: more of it may be due. */
         boolean full;
         final ArrayDeque<QueuedDelivery> waiting = new ArrayDeque<>();
+
+        Target(DeliveryTarget where) {
+            this.where = where;
+        }
     }
 
     /** The room a claim may take now: in all, and per target and account. */
     record Room(int total, QueueRoom queue) {
     }
 
-    /** Of an accepted batch, what to send now (the rest waits for its target's turn), and whether to claim again. */
-    record Accepted(List<QueuedDelivery> toSend, boolean claimAgain) {
+    /**
+     * Of an accepted batch, what to send now (the rest waits for its target's turn), whether to claim every target's
+     * due rows again, and the targets to claim more of.
+     */
+    record Accepted(List<QueuedDelivery> toSend, boolean claimAgain, List<DeliveryTarget> topUps) {
     }
 
-    /** After a delivery finished: the one of its target to send next, if any, and whether to claim again. */
-    record Finished(@Nullable QueuedDelivery next, boolean claimAgain) {
+    /**
+     * After a delivery finished: the one of its target to send next, if any, whether to claim every target's due rows
+     * again, and the target to claim more of, if any.
+     */
+    record Finished(@Nullable QueuedDelivery next, boolean claimAgain, @Nullable DeliveryTarget topUp) {
     }
 
     ClaimBudget(int workers, int perTarget) {
@@ -79,13 +92,35 @@ final class ClaimBudget {
         return new Room(total, new QueueRoom(2 * perTarget, targetRoom, perAccount, accountRoom));
     }
 
+    /** Takes the batch of a claim of every target's due rows: it tells whether more may be due than it took. */
     Accepted accept(List<QueuedDelivery> batch, Room room) {
         moreMayBeDue = room.total() <= 0 || batch.size() == room.total();
+        return take(batch, room);
+    }
+
+    /**
+     * Takes the batch of a claim of {@code requested} alone. It can tell that more may be due (it had no room, or
+     * filled it), never that nothing more is: only a claim of every target's due rows knows that. An account that had
+     * no room left for a requested target (the room kept for accounts that hold nothing) is marked full, so it is
+     * claimed when half of it is free. (A target with no room left was filled by a claim, which marked it full.)
+     */
+    Accepted acceptTargeted(List<QueuedDelivery> batch, Room room, Collection<DeliveryTarget> requested) {
+        moreMayBeDue |= batch.size() >= room.total();
+        for (DeliveryTarget wanted : requested) {
+            if (accounts.containsKey(wanted.accountId())
+                    && room.queue().accounts().getOrDefault(wanted.accountId(), perAccount) <= 0) {
+                fullAccounts.add(wanted.accountId());
+            }
+        }
+        return take(batch, room);
+    }
+
+    private Accepted take(List<QueuedDelivery> batch, Room room) {
         Map<String, Integer> ofTarget = new HashMap<>();
         Map<String, Integer> ofAccount = new HashMap<>();
         List<QueuedDelivery> toSend = new ArrayList<>();
         for (QueuedDelivery delivery : batch) {
-            Target target = targets.computeIfAbsent(delivery.targetKey(), key -> new Target());
+            Target target = targets.computeIfAbsent(delivery.targetKey(), key -> new Target(delivery.target()));
             target.claimed++;
             accounts.merge(delivery.accountId(), 1, Integer::sum);
             claimed++;
@@ -99,10 +134,13 @@ final class ClaimBudget {
             }
         }
         boolean claimAgain = moreMayBeDue && claimed <= workers;
+        List<DeliveryTarget> topUps = new ArrayList<>();
         for (Map.Entry<String, Integer> taken : ofTarget.entrySet()) {
             Target target = targets.get(taken.getKey());
             target.full = taken.getValue() >= room.queue().targets().getOrDefault(taken.getKey(), 2 * perTarget);
-            claimAgain |= targetHalfFree(target);
+            if (targetHalfFree(target)) {
+                topUps.add(target.where);
+            }
         }
         for (Map.Entry<String, Integer> taken : ofAccount.entrySet()) {
             String account = taken.getKey();
@@ -111,7 +149,7 @@ final class ClaimBudget {
             }
             claimAgain |= accountHalfFree(account, accounts.get(account));
         }
-        return new Accepted(toSend, settle(claimAgain));
+        return new Accepted(toSend, settle(claimAgain), topUps);
     }
 
     Finished finished(QueuedDelivery delivery) {
@@ -126,12 +164,12 @@ final class ClaimBudget {
         if (next == null) {
             target.sending--;
         }
-        boolean claimAgain = (moreMayBeDue && claimed <= workers) | targetHalfFree(target)
-                | accountHalfFree(delivery.accountId(), ofAccount);
+        boolean claimAgain = (moreMayBeDue && claimed <= workers) | accountHalfFree(delivery.accountId(), ofAccount);
+        DeliveryTarget topUp = targetHalfFree(target) ? target.where : null;
         if (target.claimed == 0) {
             targets.remove(delivery.targetKey());
         }
-        return new Finished(next, settle(claimAgain));
+        return new Finished(next, settle(claimAgain), topUp);
     }
 
     private boolean targetHalfFree(Target target) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -58,7 +59,8 @@ public class Deliveries implements SmartLifecycle {
      * Queues deliveries in the caller's transaction (one already queued for its target and event is left alone);
      * this node starts on them as soon as that transaction commits, the others at their next poll. Within a unit of
      * work (a dispatcher's batch of events) they are queued with the rest of the batch, in one statement just before
-     * it commits: a statement, and a wake of this node's claimer, per batch instead of per event.
+     * it commits: a statement, and a wake of this node's claimer, per batch instead of per event. The claimer is told
+     * which targets the deliveries are for, and claims those alone.
      */
     public void queue(Collection<NewDelivery> deliveries) {
         if (deliveries.isEmpty()) {
@@ -73,7 +75,13 @@ public class Deliveries implements SmartLifecycle {
 
     private void queueNow(Collection<NewDelivery> deliveries) {
         queue.enqueue(deliveries);
-        wakeAfterCommit();
+        Set<DeliveryTarget> targets = deliveries.stream().map(NewDelivery::target).collect(Collectors.toSet());
+        afterCommit(() -> {
+            DeliveryWorker running = worker;
+            if (running != null) {
+                running.wake(targets);
+            }
+        });
     }
 
     /**
@@ -85,7 +93,7 @@ public class Deliveries implements SmartLifecycle {
     public boolean retryNow(String deliveryId) {
         boolean due = queue.retryNow(deliveryId);
         if (due) {
-            wakeAfterCommit();
+            afterCommit(this::wake);
         }
         return due;
     }
@@ -128,16 +136,17 @@ public class Deliveries implements SmartLifecycle {
         return Integer.MAX_VALUE - 1;
     }
 
-    private void wakeAfterCommit() {
+    /** Runs {@code then} once the caller's transaction commits, or now outside one. */
+    private static void afterCommit(Runnable then) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake();
+                    then.run();
                 }
             });
         } else {
-            wake();
+            then.run();
         }
     }
 

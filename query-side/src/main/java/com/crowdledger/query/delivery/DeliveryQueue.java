@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeliveryQueue {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
     /**
      * How many due rows a claim looks at, per delivery it may claim: enough to find others when the first ones
      * belong to targets or accounts with no room, few enough that the scan and its two sorts stay cheap (a claim
@@ -130,6 +134,52 @@ class DeliveryQueue {
             statement.setDouble(2, lease.toMillis() / 1000.0);
             return statement;
         }, (rs, i) -> queued(rs));
+    }
+
+    /**
+     * Claims due deliveries of the given targets only, within {@code room} and {@code limit} in all: what a node
+     * claims when it knows which targets have deliveries due (it queued them, or half of what it held of one is
+     * done). Each target's claim is a statement of its own that reads that target's due rows in due order through
+     * {@code deliveries_pending_by_target}, so it costs what it takes, where {@link #claim} ranks a few hundred due
+     * rows of every target to choose among them. Each commits on its own: one that fails is logged and leaves its
+     * target's rows for the next claim of every target, and the others' claims are returned, never dropped.
+     */
+    List<QueuedDelivery> claimTargets(Collection<DeliveryTarget> targets, int limit, QueueRoom room, Duration lease) {
+        Map<String, Integer> accountsLeft = new HashMap<>(room.accounts());
+        List<QueuedDelivery> claimed = new ArrayList<>();
+        for (DeliveryTarget target : targets) {
+            int ofAccount = accountsLeft.getOrDefault(target.accountId(), room.perAccount());
+            int most = Math.min(limit - claimed.size(),
+                    Math.min(ofAccount, room.targets().getOrDefault(target.key(), room.perTarget())));
+            if (most < 1) {
+                continue;
+            }
+            try {
+                List<QueuedDelivery> taken = claimTarget(target, most, lease);
+                accountsLeft.put(target.accountId(), ofAccount - taken.size());
+                claimed.addAll(taken);
+            } catch (DataAccessException e) {
+                log.warn("Could not claim the deliveries of {} ({}); they wait for the next poll", target.key(),
+                        e.getMostSpecificCause().getMessage());
+            }
+        }
+        return claimed;
+    }
+
+    private List<QueuedDelivery> claimTarget(DeliveryTarget target, int limit, Duration lease) {
+        return jdbc.query("""
+                with locked as materialized (
+                    select id from deliveries
+                    where kind = ? and target_id = ? and status = 'PENDING' and next_attempt_at <= now()
+                      and account_id = ? and mode = ? and (claimed_until is null or claimed_until <= now())
+                    order by next_attempt_at, id limit ? for update skip locked)
+                update deliveries d
+                set attempts = d.attempts + 1, claimed_until = now() + make_interval(secs => ?)
+                from locked
+                where d.id = locked.id
+                returning d.id, d.kind, d.target_id, d.account_id, d.mode, d.event_id, d.event_type, d.payload,
+                          d.attempts, d.created_at""", (rs, i) -> queued(rs), target.kind(), target.targetId(),
+                target.accountId(), target.mode().name(), limit, lease.toMillis() / 1000.0);
     }
 
     /** Due rows of targets and accounts not left out, ranked per target and taking accounts in turn. */

@@ -2,6 +2,7 @@ package com.crowdledger.query.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,11 @@ import org.slf4j.LoggerFactory;
  * a claim may take, per target and per account, and when to claim again is the {@link ClaimBudget}'s: a slow or
  * dead endpoint ties up {@code concurrencyPerTarget} workers and never the rest, and one account at most half of
  * them. The claimer claims when the budget says so, when told that something was queued or made due on this node
- * ({@link #wake}), and otherwise every {@code pollInterval}, which is also how retries come due and how a node picks
- * up what other nodes queued. The deliveries of one claim to one target share one read of that target.
+ * ({@link #wake}), and at least every {@code pollInterval}, which is also how retries come due and how a node picks
+ * up what other nodes queued. When it knows which targets have deliveries due, because this node queued them or half
+ * of what it held of a target is done, it claims those targets alone ({@link DeliveryQueue#claimTargets}); when and
+ * what it claims is the {@link ClaimSchedule}'s. The deliveries of one claim to one target share one read of that
+ * target.
  */
 class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -38,9 +42,8 @@ class DeliveryWorker implements AutoCloseable {
     private final ClaimBudget budget;
     /** Guarded by this: each claimed delivery's target, read once per claim and target. */
     private final Map<String, TargetOfClaim> targetOf = new HashMap<>();
-    private boolean wakeUp;
-    /** Guarded by this: the next claim may look behind the oldest due rows (see {@link DeliveryQueue#claim}). */
-    private boolean lookBehind = true;
+    /** Guarded by this. */
+    private final ClaimSchedule schedule;
     private volatile boolean running = true;
 
     DeliveryWorker(DeliveryQueue queue, OutboundHttp http, DeliveryRecorder recorder, Map<String, DeliveryKind> kinds,
@@ -53,6 +56,7 @@ class DeliveryWorker implements AutoCloseable {
         int workers = settings.workers();
         this.budget = new ClaimBudget(workers, settings.concurrencyPerTarget());
         this.pollInterval = settings.pollInterval();
+        this.schedule = new ClaimSchedule(pollInterval, System.nanoTime());
         this.lease = settings.claimLease();
         this.timeout = settings.timeout();
         AtomicInteger threads = new AtomicInteger();
@@ -67,15 +71,15 @@ class DeliveryWorker implements AutoCloseable {
         claimer.start();
     }
 
-    /** Something is due now (queued or retried on this node): claim without waiting for the next poll. */
+    /** Something is due now (retried on this node): claim every target's due rows without waiting for the poll. */
     synchronized void wake() {
-        lookBehind = true;
-        claimNow();
+        schedule.everyTarget(true);
+        notifyAll();
     }
 
-    /** Claims without waiting for the next poll: the budget has room again. */
-    private synchronized void claimNow() {
-        wakeUp = true;
+    /** These targets have deliveries due now (queued on this node): claim them without waiting for the poll. */
+    synchronized void wake(Collection<DeliveryTarget> targets) {
+        schedule.targets(targets);
         notifyAll();
     }
 
@@ -94,50 +98,57 @@ class DeliveryWorker implements AutoCloseable {
     private void claimWhileRunning() {
         while (running) {
             try {
+                ClaimSchedule.Claim claim = awaitClaim();
+                if (claim == null) {
+                    return;
+                }
                 ClaimBudget.Room room;
-                boolean behind;
                 synchronized (this) {
                     room = budget.room();
-                    behind = lookBehind;
-                    lookBehind = false;
                 }
-                List<QueuedDelivery> batch = room.total() > 0
-                        ? queue.claim(room.total(), room.queue(), lease, behind)
-                        : List.of();
-                accept(batch, room);
-                awaitWork();
+                List<QueuedDelivery> batch = room.total() <= 0 ? List.of()
+                        : claim.everyTarget() ? queue.claim(room.total(), room.queue(), lease, claim.lookBehind())
+                        : queue.claimTargets(claim.targets(), room.total(), room.queue(), lease);
+                accept(batch, room, claim);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.warn("Could not claim deliveries; trying again in {}", pollInterval, e);
                 sleepQuietly();
+                synchronized (this) {
+                    schedule.everyTarget(false);
+                }
             }
         }
     }
 
-    private synchronized void awaitWork() throws InterruptedException {
-        long deadline = System.nanoTime() + pollInterval.toNanos();
-        while (!wakeUp && running) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                lookBehind = true; // a poll
-                break;
+    /** The next claim to make, once there is one; null when the worker is closing. */
+    private synchronized ClaimSchedule.Claim awaitClaim() throws InterruptedException {
+        while (running) {
+            long now = System.nanoTime();
+            ClaimSchedule.Claim claim = schedule.next(now);
+            if (claim != null) {
+                return claim;
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            TimeUnit.NANOSECONDS.timedWait(this, schedule.nanosToPoll(now));
         }
-        wakeUp = false;
+        return null;
     }
 
-    private synchronized void accept(List<QueuedDelivery> batch, ClaimBudget.Room room) {
-        ClaimBudget.Accepted accepted = budget.accept(batch, room);
+    private synchronized void accept(List<QueuedDelivery> batch, ClaimBudget.Room room, ClaimSchedule.Claim claim) {
+        ClaimBudget.Accepted accepted = claim.everyTarget() ? budget.accept(batch, room)
+                : budget.acceptTargeted(batch, room, claim.targets());
         Map<String, TargetOfClaim> ofThisClaim = new HashMap<>();
         for (QueuedDelivery delivery : batch) {
             targetOf.put(delivery.id(), ofThisClaim.computeIfAbsent(delivery.targetKey(),
                     key -> new TargetOfClaim(kinds.get(delivery.kind()), delivery)));
         }
         accepted.toSend().forEach(delivery -> senders.execute(() -> attempt(delivery)));
-        wakeUp |= accepted.claimAgain();
+        if (accepted.claimAgain()) {
+            schedule.everyTarget(false);
+        }
+        schedule.targets(accepted.topUps());
     }
 
     private synchronized TargetOfClaim targetOf(QueuedDelivery delivery) {
@@ -152,7 +163,10 @@ class DeliveryWorker implements AutoCloseable {
             senders.execute(() -> attempt(next));
         }
         if (finished.claimAgain()) {
-            claimNow();
+            schedule.everyTarget(false);
+            notifyAll();
+        } else if (finished.topUp() != null) {
+            wake(List.of(finished.topUp()));
         }
     }
 

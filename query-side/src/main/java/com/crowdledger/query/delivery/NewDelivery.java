@@ -9,4 +9,8 @@ import java.time.Instant;
  */
 public record NewDelivery(String kind, String targetId, String accountId, Mode mode, String eventId,
                           String eventType, String payload, Instant dueAt) {
+
+    DeliveryTarget target() {
+        return new DeliveryTarget(kind, targetId, accountId, mode);
+    }
 }

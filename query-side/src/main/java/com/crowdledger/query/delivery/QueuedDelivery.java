@@ -12,6 +12,10 @@ public record QueuedDelivery(String id, String kind, String targetId, String acc
 
     /** The target across kinds, for per-target limits and health. */
     String targetKey() {
-        return kind + ":" + targetId;
+        return target().key();
+    }
+
+    DeliveryTarget target() {
+        return new DeliveryTarget(kind, targetId, accountId, mode);
     }
 }

@@ -82,6 +82,55 @@ class ClaimBudgetTest {
     }
 
     @Test
+    void aTargetWhoseAllowanceAClaimUsedUpIsClaimedAloneWhenHalfOfItIsFree() {
+        List<QueuedDelivery> batch = deliveries("acct_a", 1, 2 * PER_TARGET);
+        ClaimBudget.Accepted accepted = budget.accept(batch, budget.room());
+        assertThat(accepted.claimAgain()).isFalse();
+        assertThat(accepted.topUps()).isEmpty();
+
+        List<ClaimBudget.Finished> finished = batch.subList(0, PER_TARGET).stream().map(budget::finished).toList();
+
+        assertThat(finished).extracting(ClaimBudget.Finished::topUp).as("that target, once half of it is free")
+                .containsExactly(null, null, null, batch.get(0).target());
+        assertThat(finished).extracting(ClaimBudget.Finished::claimAgain).as("not every target's due rows")
+                .containsOnly(false);
+    }
+
+    @Test
+    void aClaimOfTargetsNeverTellsThatNothingMoreIsDue() {
+        List<QueuedDelivery> batch = new ArrayList<>();
+        IntStream.range(0, 8).forEach(account -> batch.addAll(deliveries("acct_" + account, 2, 4)));
+        budget.accept(batch, budget.room());   // filled the node: more may be due
+        assertThat(budget.finished(batch.get(0)).claimAgain()).isFalse();
+        ClaimBudget.Room room = budget.room();
+        assertThat(room.total()).isEqualTo(1);
+
+        List<QueuedDelivery> nothing = List.of();
+        DeliveryTarget quiet = deliveries("acct_quiet", 1, 1).get(0).target();
+        assertThat(budget.acceptTargeted(nothing, room, List.of(quiet)).claimAgain()).isFalse();
+
+        List<Boolean> claimAgain = batch.subList(1, batch.size()).stream()
+                .map(d -> budget.finished(d).claimAgain()).toList();
+        assertThat(claimAgain.indexOf(true)).as("the node claims every target's due rows when half of it is free")
+                .isEqualTo(WORKERS - 2);
+    }
+
+    @Test
+    void aClaimOfTargetsThatFilledTheNodeTellsThatMoreMayBeDue() {
+        List<QueuedDelivery> first = deliveries("acct_a", 4, 4);
+        budget.accept(first, budget.room());   // found less than its room: nothing more due
+        List<QueuedDelivery> batch = new ArrayList<>();
+        IntStream.range(0, 6).forEach(account -> batch.addAll(deliveries("acct_" + account + "b", 2, 4)));
+        ClaimBudget.Room room = budget.room();
+        assertThat(batch).hasSize(room.total());
+
+        budget.acceptTargeted(batch, room, batch.stream().map(QueuedDelivery::target).distinct().toList());
+
+        List<Boolean> claimAgain = batch.stream().map(d -> budget.finished(d).claimAgain()).toList();
+        assertThat(claimAgain).contains(true);
+    }
+
+    @Test
     void aClaimThatFilledTheNodeClaimsAgainWhenHalfTheWorkersAreFree() {
         List<QueuedDelivery> batch = new ArrayList<>();
         IntStream.range(0, 8).forEach(account -> batch.addAll(deliveries("acct_" + account, 2, 4)));
