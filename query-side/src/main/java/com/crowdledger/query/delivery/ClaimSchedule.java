@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * (this node queued them, or half of what it held of one is done). Not thread-safe: the worker calls it under its own
  * lock, with {@link System#nanoTime()}.
  *
- * <p>A claim of every target's due rows is made when asked for, and at least once per {@code pollInterval} however
- * many targeted claims come between: that poll is how retries come due, lapsed leases return and other nodes'
- * deliveries are found, so a stream of targeted claims (a busy endpoint, a dispatcher committing often) must never
- * postpone it. It covers every target, so the targets waiting for a claim of their own are dropped when it is made.
+ * <p>A claim of every target's due rows is made when asked for, and at least once per {@code pollInterval} a poll,
+ * which also looks behind the oldest due rows, however many other claims come between: the poll is how retries come
+ * due, lapsed leases return and other nodes' deliveries are found, so neither a stream of targeted claims (a busy
+ * endpoint, a dispatcher committing often) nor the budget's claims may postpone it. A claim of every target's due
+ * rows looks at the oldest of them only, so the targets waiting for a claim of their own are still claimed after it.
  */
 final class ClaimSchedule {
     private final long pollNanos;
@@ -54,10 +55,11 @@ final class ClaimSchedule {
         }
         if (everyTarget) {
             Claim claim = new Claim(true, lookBehind, List.of());
+            if (lookBehind) {
+                nextPoll = now + pollNanos;
+            }
             everyTarget = false;
             lookBehind = false;
-            targets.clear();
-            nextPoll = now + pollNanos;
             return claim;
         }
         if (!targets.isEmpty()) {

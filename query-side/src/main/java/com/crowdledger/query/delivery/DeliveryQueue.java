@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -87,7 +88,8 @@ class DeliveryQueue {
      * hiding newer accounts' rows behind them: a second look leaves out every account this node already holds or
      * just took. (Refused for their targets' room only, the rows were all there was to take: no second look.) That
      * look may scan the whole backlog of those accounts, so it is made only when {@code lookBehind}: the worker asks
-     * for it once per poll and whenever something was queued on the node, not on every claim.
+     * for it at its poll (at least once per poll interval, whatever claims come between) and when a delivery is
+     * retried by hand, not on every claim.
      */
     List<QueuedDelivery> claim(int limit, QueueRoom room, Duration lease, boolean lookBehind) {
         if (limit < 1) {
@@ -142,7 +144,8 @@ class DeliveryQueue {
      * done). Each target's claim is a statement of its own that reads that target's due rows in due order through
      * {@code deliveries_pending_by_target}, so it costs what it takes, where {@link #claim} ranks a few hundred due
      * rows of every target to choose among them. Each commits on its own: one that fails is logged and leaves its
-     * target's rows for the next claim of every target, and the others' claims are returned, never dropped.
+     * target's rows for the next claim of every target, and the others' claims are returned, never dropped (when
+     * the database cannot be reached, the targets after it are left for the poll too).
      */
     List<QueuedDelivery> claimTargets(Collection<DeliveryTarget> targets, int limit, QueueRoom room, Duration lease) {
         Map<String, Integer> accountsLeft = new HashMap<>(room.accounts());
@@ -158,6 +161,11 @@ class DeliveryQueue {
                 List<QueuedDelivery> taken = claimTarget(target, most, lease);
                 accountsLeft.put(target.accountId(), ofAccount - taken.size());
                 claimed.addAll(taken);
+            } catch (DataAccessResourceFailureException e) {
+                // no database: each next target would wait for a connection too; what was claimed is sent
+                log.warn("Could not claim deliveries ({}); they wait for the next poll",
+                        e.getMostSpecificCause().getMessage());
+                break;
             } catch (DataAccessException e) {
                 log.warn("Could not claim the deliveries of {} ({}); they wait for the next poll", target.key(),
                         e.getMostSpecificCause().getMessage());

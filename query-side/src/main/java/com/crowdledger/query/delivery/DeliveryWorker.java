@@ -165,7 +165,8 @@ class DeliveryWorker implements AutoCloseable {
         if (finished.claimAgain()) {
             schedule.everyTarget(false);
             notifyAll();
-        } else if (finished.topUp() != null) {
+        }
+        if (finished.topUp() != null) {
             wake(List.of(finished.topUp()));
         }
     }

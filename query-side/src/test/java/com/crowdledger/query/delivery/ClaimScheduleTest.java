@@ -32,9 +32,21 @@ class ClaimScheduleTest {
         }
         schedule.targets(List.of(BUSY));
 
-        assertThat(schedule.next(SECOND)).as("the poll, which covers the target too")
+        assertThat(schedule.next(SECOND)).as("the poll").isEqualTo(new ClaimSchedule.Claim(true, true, List.of()));
+        assertThat(schedule.next(SECOND + 1)).isEqualTo(new ClaimSchedule.Claim(false, false, List.of(BUSY)));
+        assertThat(schedule.next(SECOND + 2)).isNull();
+    }
+
+    @Test
+    void theBudgetsClaimsNeverPostponeThePoll() {
+        schedule.next(0);
+        for (long now = 1; now < SECOND; now += SECOND / 100) {
+            schedule.everyTarget(false);
+            assertThat(schedule.next(now)).isEqualTo(new ClaimSchedule.Claim(true, false, List.of()));
+        }
+
+        assertThat(schedule.next(SECOND)).as("the poll, which looks behind")
                 .isEqualTo(new ClaimSchedule.Claim(true, true, List.of()));
-        assertThat(schedule.next(SECOND + 1)).isNull();
     }
 
     @Test
@@ -48,14 +60,23 @@ class ClaimScheduleTest {
     }
 
     @Test
-    void aClaimOfEveryTargetCoversTheTargetsWaitingAndRestartsThePollInterval() {
+    void targetsWaitingAreStillClaimedAfterAClaimOfEveryTargetWhichLooksAtTheOldestDueRowsOnly() {
         schedule.next(0);
         schedule.targets(List.of(BUSY));
         schedule.everyTarget(false);
 
         assertThat(schedule.next(SECOND / 2)).as("asked for by the budget: no look behind the oldest due rows")
                 .isEqualTo(new ClaimSchedule.Claim(true, false, List.of()));
-        assertThat(schedule.next(SECOND / 2 + 1)).isNull();
+        assertThat(schedule.next(SECOND / 2 + 1)).isEqualTo(new ClaimSchedule.Claim(false, false, List.of(BUSY)));
+        assertThat(schedule.next(SECOND / 2 + 2)).isNull();
+    }
+
+    @Test
+    void aRetryByHandLooksBehindAndCountsAsThePoll() {
+        schedule.next(0);
+        schedule.everyTarget(true);
+
+        assertThat(schedule.next(SECOND / 2)).isEqualTo(new ClaimSchedule.Claim(true, true, List.of()));
         assertThat(schedule.nanosToPoll(SECOND / 2)).isEqualTo(SECOND);
     }
 }
