@@ -47,6 +47,8 @@ public abstract class IntegrationTest {
         registry.add("crowdledger.playtest.reservation-warning", () -> "PT10S");
         // a processing payment is asked about every second
         registry.add("crowdledger.billing.payment-poll-interval", () -> "PT1S");
+        // a top-up whose provider answer was lost is asked about again after 2 s
+        registry.add("crowdledger.billing.payment-recovery-after", () -> "PT2S");
         // the sandbox's cards credit live mode too, so live money rules can be tested
         registry.add("crowdledger.billing.sandbox-in-live", () -> "true");
         TestInfrastructure.WEBHOOK_SETTINGS.forEach((name, value) -> registry.add(name, () -> value));

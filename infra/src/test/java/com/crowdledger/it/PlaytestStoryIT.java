@@ -214,6 +214,39 @@ class PlaytestStoryIT extends IntegrationTest {
     }
 
     @Test
+    void aTopUpWhoseProviderAnswerWasLostIsCreditedOnceByTheRecovery() {
+        TestAccounts.Registered owner = play.owner("live");
+        JsonNode unanswered = ok(play.topUp(owner.key(), 3_000, "pm_card_unanswered"));
+        assertThat(unanswered.path("status").asText()).as("the provider may have taken it").isEqualTo("pending");
+        assertThat(play.balance(owner.key())).isZero();
+
+        JsonNode recovered = await(() -> ok(api.get("/v1/billing/payments/" + unanswered.path("id").asText())
+                .key(owner.key()).send()), payment -> payment.path("status").asText().equals("succeeded"));
+
+        assertThat(recovered.path("invoiceNumber").asText()).isEqualTo("INV-000001");
+        assertThat(play.balance(owner.key())).isEqualTo(3_000);
+        // the recovery ran, and is gone: a one-time task leaves no row once done
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> recoveryTasks(owner) == 0);
+    }
+
+    @Test
+    void aSettledTopUpLeavesNoRecoveryAndARefusedOneNeverHadOne() {
+        TestAccounts.Registered owner = play.owner("live");
+        play.credited(owner.key(), 1_000);
+        ApiClient.Response otherCurrency = api.post("/v1/billing/credit").key(owner.key())
+                .body(Map.of("amountCents", 1_000, "currency", "EUR", "paymentMethod", "pm_card_visa")).send();
+        assertThat(otherCurrency.status()).as(otherCurrency.toString()).isBetween(400, 499);
+
+        assertThat(recoveryTasks(owner)).isZero();
+    }
+
+    /** The account's payment-recovery tasks waiting on the scheduler (their data names the billing account). */
+    private int recoveryTasks(TestAccounts.Registered owner) {
+        return jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'payment-recovery' "
+                + "and convert_from(task_data, 'UTF8') like ?", Integer.class, "%" + owner.accountId() + "%");
+    }
+
+    @Test
     void aTopUpRetriedWithItsIdempotencyKeyIsPaidOnce() {
         String key = play.owner("live").key();
         List<ApiClient.Response> answers = new ArrayList<>();

@@ -48,7 +48,7 @@ class BillingCommandController {
     /**
      * {@code amountCents} in integer minor units of {@code currency} (default USD; an account's credit stays in the
      * currency of its first top-up); {@code paymentMethod} is the provider's token (sandbox: {@code pm_card_visa},
-     * {@code pm_card_declined}, {@code pm_card_async}).
+     * {@code pm_card_declined}, {@code pm_card_async}, {@code pm_card_unanswered}).
      */
     record BuyCredit(
             @NotNull @Min(1) @Max(MAX_TOP_UP_CENTS) Long amountCents,

@@ -7,27 +7,36 @@ import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Tenant;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A top-up, in three steps: the payment is recorded as started (its own transaction), the provider is asked (no
- * lock or transaction held while it answers), and its answer settles the payment: credit and the next invoice
- * number, or a failure (402 {@code PAYMENT_FAILED}, nothing credited); a {@code processing} answer is asked about
- * again on the scheduler. The payment's id is the provider's idempotency key.
+ * A top-up, in three steps: the payment is recorded as started (its own transaction, with its {@link PaymentRecovery}
+ * task), the provider is asked (no lock or transaction held while it answers), and its answer settles the payment:
+ * credit and the next invoice number, or a failure (402 {@code PAYMENT_FAILED}, nothing credited); a
+ * {@code processing} answer is asked about again on the scheduler. The payment's id is the provider's idempotency key.
+ * When the answer never comes (the provider call fails, or this node dies before settling), the payment stays
+ * {@code pending} and the recovery task asks again later: money the provider took is always credited.
  */
 @Service
 class CreditTopUps {
+    private static final Logger log = LoggerFactory.getLogger(CreditTopUps.class);
+
     private final CommandGateway commands;
     private final PaymentProviders providers;
     private final SchedulerClient scheduler;
     private final BillingSettings settings;
+    private final TransactionTemplate transactions;
 
     CreditTopUps(CommandGateway commands, PaymentProviders providers, SchedulerClient scheduler,
-                 BillingSettings settings) {
+                 BillingSettings settings, TransactionTemplate transactions) {
         this.commands = commands;
         this.providers = providers;
         this.scheduler = scheduler;
         this.settings = settings;
+        this.transactions = transactions;
     }
 
     void topUp(Tenant owner, String paymentId, Money amount, String paymentMethod) {
@@ -41,11 +50,24 @@ class CreditTopUps {
                     + "sandbox takes no live payments (crowdledger.billing.payment-provider); nothing was credited");
         }
         String billingId = BillingAccounts.idOf(owner.accountId(), mode);
-        commands.sendAndWait(new StartPaymentCommand(billingId, owner, paymentId, amount, provider.name(),
-                paymentMethod));
-        PaymentIntent intent = provider.pay(new PaymentRequest(paymentId, amount, paymentMethod,
-                "Crowdledger credit (" + mode.wireName() + ")"));
+        PaymentRequest request = new PaymentRequest(paymentId, amount, paymentMethod,
+                "Crowdledger credit (" + mode.wireName() + ")");
+        transactions.executeWithoutResult(started -> {
+            commands.sendAndWait(new StartPaymentCommand(billingId, owner, paymentId, amount, provider.name(),
+                    paymentMethod));
+            PaymentRecovery.schedule(scheduler, settings, new PaymentRecovery.UnsettledPayment(billingId, request));
+        });
+        PaymentIntent intent;
+        try {
+            intent = provider.pay(request);
+        } catch (RuntimeException e) {
+            // the provider may have taken the payment: it stays pending, and the recovery task asks again
+            log.warn("The payment provider gave no answer for {} ({}); it is asked again in {}", paymentId, e,
+                    settings.paymentRecoveryAfter());
+            return;
+        }
         commands.sendAndWait(new SettlePaymentCommand(billingId, paymentId, intent));
+        PaymentRecovery.cancel(scheduler, paymentId);
         if (intent.outcome() == PaymentIntent.Outcome.PROCESSING) {
             PaymentConfirmations.askAgain(scheduler, settings,
                     new PaymentConfirmations.PendingPayment(billingId, paymentId, intent.providerPaymentId(), 1));

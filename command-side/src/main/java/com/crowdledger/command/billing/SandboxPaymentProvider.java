@@ -1,16 +1,23 @@
 package com.crowdledger.command.billing;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * The built-in provider for development and tests, after the big providers' test tokens: {@code pm_card_visa}
  * succeeds, {@code pm_card_declined} is declined, {@code pm_card_async} is processing at first and succeeds when
- * fetched; anything else is refused as an unknown payment method. It collects no money. Its intent id is derived
- * from the idempotency key, so a retry gets the same intent.
+ * fetched; {@code pm_card_unanswered} succeeds, but the answer to the first request for a payment is lost (the call
+ * fails, as after a network failure once the provider took the payment); anything else is refused as an unknown
+ * payment method. It collects no money. Its intent id is derived from the idempotency key, so a retry gets the same
+ * intent.
  */
 @Component
 class SandboxPaymentProvider implements PaymentProvider {
     static final String NAME = "sandbox";
+
+    /** The payments of {@code pm_card_unanswered} already asked for once. */
+    private final Set<String> answerLost = ConcurrentHashMap.newKeySet();
 
     @Override
     public String name() {
@@ -24,6 +31,12 @@ class SandboxPaymentProvider implements PaymentProvider {
             case "pm_card_visa" -> PaymentIntent.succeeded(intentId);
             case "pm_card_async" -> PaymentIntent.processing(intentId);
             case "pm_card_declined" -> PaymentIntent.failed(intentId, "Your card was declined");
+            case "pm_card_unanswered" -> {
+                if (answerLost.add(request.idempotencyKey())) {
+                    throw new IllegalStateException("The sandbox lost its answer for " + request.idempotencyKey());
+                }
+                yield PaymentIntent.succeeded(intentId);
+            }
             default -> PaymentIntent.failed(intentId, "Unknown payment method for the sandbox provider");
         };
     }

@@ -18,9 +18,9 @@ class CreditTopUpsTest {
 
     @Test
     void theSandboxTakesNoLivePaymentsByDefault() {
-        BillingSettings settings = new BillingSettings(null, Duration.ofSeconds(30), false);
+        BillingSettings settings = new BillingSettings(null, Duration.ofSeconds(30), null, false);
         CreditTopUps topUps = new CreditTopUps(null, new PaymentProviders(List.of(new SandboxPaymentProvider()),
-                settings), null, settings);
+                settings), null, settings, null);
 
         assertThatThrownBy(() -> topUps.topUp(new Tenant("acct_owner", EnumSet.of(Mode.LIVE)), "pay_1",
                 Money.ofMinor(10_000, "USD"), "pm_card_visa"))
