@@ -66,12 +66,8 @@ class CreditTopUps {
                     settings.paymentRecoveryAfter());
             return;
         }
-        commands.sendAndWait(new SettlePaymentCommand(billingId, paymentId, intent));
+        PaymentConfirmations.settle(commands, scheduler, settings, billingId, paymentId, intent, 1);
         PaymentRecovery.cancel(scheduler, paymentId);
-        if (intent.outcome() == PaymentIntent.Outcome.PROCESSING) {
-            PaymentConfirmations.askAgain(scheduler, settings,
-                    new PaymentConfirmations.PendingPayment(billingId, paymentId, intent.providerPaymentId(), 1));
-        }
         if (intent.outcome() == PaymentIntent.Outcome.FAILED) {
             throw new DomainException(ErrorCode.PAYMENT_FAILED, (intent.failureReason() == null ? "The payment failed"
                     : intent.failureReason()) + "; nothing was credited (payment " + paymentId + ")");

@@ -28,16 +28,25 @@ class PaymentConfirmations {
                                                        BillingSettings settings) {
         return Tasks.oneTime(TASK).execute((instance, context) -> {
             PendingPayment pending = instance.getData();
-            PaymentIntent intent = providers.current().fetch(pending.providerPaymentId());
-            commands.sendAndWait(new SettlePaymentCommand(pending.billingId(), pending.paymentId(), intent));
-            if (intent.outcome() == PaymentIntent.Outcome.PROCESSING && pending.attempt() < MAX_ATTEMPTS) {
-                askAgain(context.getSchedulerClient(), settings, new PendingPayment(pending.billingId(),
-                        pending.paymentId(), pending.providerPaymentId(), pending.attempt() + 1));
-            }
+            settle(commands, context.getSchedulerClient(), settings, pending.billingId(), pending.paymentId(),
+                    providers.current().fetch(pending.providerPaymentId()), pending.attempt() + 1);
         });
     }
 
-    static void askAgain(SchedulerClient scheduler, BillingSettings settings, PendingPayment pending) {
+    /**
+     * Settles a provider's answer about a payment; one still processing is asked about again later, for the
+     * {@code attempt}th time (not past the day's worth).
+     */
+    static void settle(CommandGateway commands, SchedulerClient scheduler, BillingSettings settings, String billingId,
+                       String paymentId, PaymentIntent intent, int attempt) {
+        commands.sendAndWait(new SettlePaymentCommand(billingId, paymentId, intent));
+        if (intent.outcome() == PaymentIntent.Outcome.PROCESSING && attempt <= MAX_ATTEMPTS) {
+            askAgain(scheduler, settings, new PendingPayment(billingId, paymentId, intent.providerPaymentId(),
+                    attempt));
+        }
+    }
+
+    private static void askAgain(SchedulerClient scheduler, BillingSettings settings, PendingPayment pending) {
         scheduler.scheduleIfNotExists(TASK.instance(pending.paymentId() + "-" + pending.attempt()).data(pending)
                 .build(), Instant.now().plus(settings.paymentPollInterval()));
     }

@@ -33,14 +33,8 @@ class PaymentRecovery {
                                                      BillingSettings settings) {
         return Tasks.oneTime(TASK).execute((instance, context) -> {
             UnsettledPayment unsettled = instance.getData();
-            PaymentIntent intent = providers.current().pay(unsettled.request());
-            commands.sendAndWait(new SettlePaymentCommand(unsettled.billingId(), unsettled.request().idempotencyKey(),
-                    intent));
-            if (intent.outcome() == PaymentIntent.Outcome.PROCESSING) {
-                PaymentConfirmations.askAgain(context.getSchedulerClient(), settings,
-                        new PaymentConfirmations.PendingPayment(unsettled.billingId(),
-                                unsettled.request().idempotencyKey(), intent.providerPaymentId(), 1));
-            }
+            PaymentConfirmations.settle(commands, context.getSchedulerClient(), settings, unsettled.billingId(),
+                    unsettled.request().idempotencyKey(), providers.current().pay(unsettled.request()), 1);
         });
     }
 
