@@ -230,7 +230,7 @@ class PlaytestStoryIT extends IntegrationTest {
     }
 
     @Test
-    void aSettledTopUpLeavesNoRecoveryAndARefusedOneNeverHadOne() {
+    void aSettledTopUpLeavesNoRecoveryTaskAndARefusedOneLeavesNone() {
         TestAccounts.Registered owner = play.owner("live");
         play.credited(owner.key(), 1_000);
         ApiClient.Response otherCurrency = api.post("/v1/billing/credit").key(owner.key())

@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code crowdledger.billing.*}: the payment provider in use (the name of a {@link PaymentProvider} bean, default
  * {@code sandbox}), how often a processing payment is asked about (30 s), how long after its start a payment whose
- * provider answer was never settled is asked about again ({@code payment-recovery-after}, 10 min: longer than any
- * provider call takes, so it never races the request still waiting for its answer), and whether the sandbox may credit live
- * mode ({@code sandbox-in-live}, default false: its test cards would make live credit free; local development and
+ * provider answer was never settled is asked about again ({@code payment-recovery-after}, 10 min: longer than a
+ * provider call takes, so it does not ask while the request still waits; if it did, the idempotency key would make
+ * it harmless), and whether the sandbox may credit live mode ({@code sandbox-in-live}, default false: its test cards would make live credit free; local development and
  * tests only).
  */
 @ConfigurationProperties("crowdledger.billing")

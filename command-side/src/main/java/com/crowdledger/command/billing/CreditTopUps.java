@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * credit and the next invoice number, or a failure (402 {@code PAYMENT_FAILED}, nothing credited); a
  * {@code processing} answer is asked about again on the scheduler. The payment's id is the provider's idempotency key.
  * When the answer never comes (the provider call fails, or this node dies before settling), the payment stays
- * {@code pending} and the recovery task asks again later: money the provider took is always credited.
+ * {@code pending} and the recovery task asks the provider again later, so money it took is credited.
  */
 @Service
 class CreditTopUps {
@@ -55,7 +55,8 @@ class CreditTopUps {
         transactions.executeWithoutResult(started -> {
             commands.sendAndWait(new StartPaymentCommand(billingId, owner, paymentId, amount, provider.name(),
                     paymentMethod));
-            PaymentRecovery.schedule(scheduler, settings, new PaymentRecovery.UnsettledPayment(billingId, request));
+            PaymentRecovery.schedule(scheduler, settings,
+                    new PaymentRecovery.UnsettledPayment(billingId, provider.name(), request));
         });
         PaymentIntent intent;
         try {
@@ -66,7 +67,7 @@ class CreditTopUps {
                     settings.paymentRecoveryAfter());
             return;
         }
-        PaymentConfirmations.settle(commands, scheduler, settings, billingId, paymentId, intent, 1);
+        PaymentConfirmations.settle(commands, scheduler, settings, billingId, paymentId, provider.name(), intent, 1);
         PaymentRecovery.cancel(scheduler, paymentId);
         if (intent.outcome() == PaymentIntent.Outcome.FAILED) {
             throw new DomainException(ErrorCode.PAYMENT_FAILED, (intent.failureReason() == null ? "The payment failed"

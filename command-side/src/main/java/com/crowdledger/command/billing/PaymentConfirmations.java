@@ -19,8 +19,12 @@ class PaymentConfirmations {
     static final TaskDescriptor<PendingPayment> TASK = TaskDescriptor.of("payment-confirmation", PendingPayment.class);
     private static final int MAX_ATTEMPTS = 2880;
 
-    /** The task's data, stored as JSON: keep the names. */
-    record PendingPayment(String billingId, String paymentId, String providerPaymentId, int attempt) {
+    /**
+     * The task's data, stored as JSON: keep the names. {@code provider}: the one the payment started with (null in
+     * tasks stored before it was kept: the provider in use).
+     */
+    record PendingPayment(String billingId, String paymentId, String providerPaymentId, int attempt,
+                          String provider) {
     }
 
     @Bean
@@ -28,8 +32,9 @@ class PaymentConfirmations {
                                                        BillingSettings settings) {
         return Tasks.oneTime(TASK).execute((instance, context) -> {
             PendingPayment pending = instance.getData();
+            PaymentProvider provider = providers.named(pending.provider());
             settle(commands, context.getSchedulerClient(), settings, pending.billingId(), pending.paymentId(),
-                    providers.current().fetch(pending.providerPaymentId()), pending.attempt() + 1);
+                    provider.name(), provider.fetch(pending.providerPaymentId()), pending.attempt() + 1);
         });
     }
 
@@ -38,11 +43,11 @@ class PaymentConfirmations {
      * {@code attempt}th time (not past the day's worth).
      */
     static void settle(CommandGateway commands, SchedulerClient scheduler, BillingSettings settings, String billingId,
-                       String paymentId, PaymentIntent intent, int attempt) {
+                       String paymentId, String provider, PaymentIntent intent, int attempt) {
         commands.sendAndWait(new SettlePaymentCommand(billingId, paymentId, intent));
         if (intent.outcome() == PaymentIntent.Outcome.PROCESSING && attempt <= MAX_ATTEMPTS) {
             askAgain(scheduler, settings, new PendingPayment(billingId, paymentId, intent.providerPaymentId(),
-                    attempt));
+                    attempt, provider));
         }
     }
 

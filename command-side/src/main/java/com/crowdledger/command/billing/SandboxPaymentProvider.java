@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * The built-in provider for development and tests, after the big providers' test tokens: {@code pm_card_visa}
  * succeeds, {@code pm_card_declined} is declined, {@code pm_card_async} is processing at first and succeeds when
- * fetched; {@code pm_card_unanswered} succeeds, but the answer to the first request for a payment is lost (the call
- * fails, as after a network failure once the provider took the payment); anything else is refused as an unknown
+ * fetched; {@code pm_card_unanswered} succeeds, but the answer to the first request for a payment on this node is
+ * lost (the call fails, as after a network failure once the provider took the payment; test use only, the payments
+ * seen are kept in memory); anything else is refused as an unknown
  * payment method. It collects no money. Its intent id is derived from the idempotency key, so a retry gets the same
  * intent.
  */
