@@ -43,7 +43,7 @@ final class ClaimSchedule {
         lookBehind |= mayLookBehind;
     }
 
-    /** These targets have rows due: claim them, alone unless a claim of every target comes first. */
+    /** These targets have rows due: claim them alone (after a claim of every target, when one is due first). */
     void targets(Collection<DeliveryTarget> due) {
         due.forEach(target -> targets.put(target.key(), target));
     }
