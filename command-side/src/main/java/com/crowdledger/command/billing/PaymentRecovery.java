@@ -41,14 +41,11 @@ class PaymentRecovery {
     OneTimeTask<UnsettledPayment> paymentRecoveryTask(PaymentProviders providers, CommandGateway commands,
                                                      BillingSettings settings) {
         return Tasks.oneTime(TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(RETRIES,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofMinutes(5), 2),
-                        (failed, execution) -> {
-                            log.error("Payment {} was never settled: its provider did not answer in {} tries. Ask "
-                                    + "the provider, then settle it (SettlePaymentCommand)",
-                                    failed.getExecution().getId(), RETRIES + 1);
-                            execution.stop();
-                        }))
+                .onFailure(FailureHandler.<UnsettledPayment>maxRetries(RETRIES)
+                        .withBackoff(Duration.ofMinutes(5), 2)
+                        .thenRemove(failed -> log.error("Payment {} was never settled: its provider did not answer "
+                                + "in {} tries. Ask the provider, then settle it (SettlePaymentCommand)",
+                                failed.getExecution().getId(), RETRIES + 1)))
                 .execute((instance, context) -> {
                     UnsettledPayment unsettled = instance.getData();
                     PaymentProvider provider = providers.named(unsettled.provider());
