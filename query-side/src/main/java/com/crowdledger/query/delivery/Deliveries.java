@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -76,12 +77,7 @@ public class Deliveries implements SmartLifecycle {
     private void queueNow(Collection<NewDelivery> deliveries) {
         queue.enqueue(deliveries);
         Set<DeliveryTarget> targets = deliveries.stream().map(NewDelivery::target).collect(Collectors.toSet());
-        afterCommit(() -> {
-            DeliveryWorker running = worker;
-            if (running != null) {
-                running.wake(targets);
-            }
-        });
+        afterCommit(() -> ifRunning(running -> running.wake(targets)));
     }
 
     /**
@@ -93,7 +89,7 @@ public class Deliveries implements SmartLifecycle {
     public boolean retryNow(String deliveryId) {
         boolean due = queue.retryNow(deliveryId);
         if (due) {
-            afterCommit(this::wake);
+            afterCommit(() -> ifRunning(DeliveryWorker::wake));
         }
         return due;
     }
@@ -150,10 +146,11 @@ public class Deliveries implements SmartLifecycle {
         }
     }
 
-    private void wake() {
+    /** Tells this node's worker, unless the engine is stopped. */
+    private void ifRunning(Consumer<DeliveryWorker> tell) {
         DeliveryWorker running = worker;
         if (running != null) {
-            running.wake();
+            tell.accept(running);
         }
     }
 
