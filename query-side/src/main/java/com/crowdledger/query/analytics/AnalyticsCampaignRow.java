@@ -13,7 +13,7 @@ import org.hibernate.annotations.Immutable;
 /**
  * A campaign's own figures: whose it is, since when, its places and its currency. Like every table of this read
  * model it is written by SQL in {@link CampaignAnalyticsProjection} (counters move in one statement per event);
- * the mapping names the table for rebuilds and reads it within the caller's tenant.
+ * the mapping names the table for rebuilds. {@link CampaignAnalyticsQueries} reads it within the caller's tenant.
  */
 @Entity
 @Immutable
@@ -35,25 +35,5 @@ public class AnalyticsCampaignRow {
     private String currency;
 
     protected AnalyticsCampaignRow() {
-    }
-
-    String campaignId() {
-        return campaignId;
-    }
-
-    LocalDate createdOn() {
-        return createdOn;
-    }
-
-    int testersRequired() {
-        return testersRequired;
-    }
-
-    int testersJoined() {
-        return testersJoined;
-    }
-
-    String currency() {
-        return currency;
     }
 }
