@@ -333,6 +333,27 @@ class CrowdtestingStoryIT extends IntegrationTest {
         assertThat(badCountry.status()).isEqualTo(422);
     }
 
+    @Test
+    void dateParametersAreValidated() {
+        TestAccounts.Registered owner = crowd.owner("test");
+        String campaign = crowd.active(owner.key());
+        for (String list : List.of("/v1/bugs?", "/v1/analytics?campaign=" + campaign + "&")) {
+            assertInvalidParameter(owner.key(), list + "from=2026-13-01", "from", "must be a date like 2026-11-23");
+            assertInvalidParameter(owner.key(), list + "to=yesterday", "to", "must be a date like 2026-11-23");
+            assertInvalidParameter(owner.key(), list + "from=1999-12-31", "from", "from the years 2000 to 9000");
+            assertThat(api.get(list + "from=2026-11-01&to=").key(owner.key()).send().status()).isEqualTo(200);
+        }
+        assertInvalidParameter(owner.key(), "/v1/bugs?from=2026-11-02&to=2026-11-01", "to", "must not be before");
+    }
+
+    private void assertInvalidParameter(String ownerKey, String path, String field, String reason) {
+        ApiClient.Response refused = api.get(path).key(ownerKey).send();
+        assertThat(refused.status()).as(path + " → " + refused).isEqualTo(422);
+        assertThat(refused.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(refused.json().path("error").path("details").get(0).path("field").asText()).isEqualTo(field);
+        assertThat(refused.json().path("error").path("details").get(0).path("message").asText()).contains(reason);
+    }
+
     private void assertInvalid(String ownerKey, Map<String, Object> body, String field) {
         ApiClient.Response refused = api.post("/v1/campaigns").key(ownerKey).body(body).send();
         assertThat(refused.status()).as(body + " → " + refused).isEqualTo(422);

@@ -4,10 +4,9 @@ import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.DateParameter;
 import com.crowdledger.shared.web.Errors;
 import com.crowdledger.shared.web.Tenant;
-import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,8 +28,8 @@ class AnalyticsController {
     @GetMapping("/v1/analytics")
     @Errors(ErrorCode.NOT_FOUND) // no campaign of the caller's with this id
     CampaignAnalytics analytics(Caller caller, @RequestParam String campaign,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return queries.analytics(Tenant.of(caller), campaign, from, to);
+                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return queries.analytics(Tenant.of(caller), campaign, DateParameter.parse("from", from),
+                DateParameter.parse("to", to));
     }
 }

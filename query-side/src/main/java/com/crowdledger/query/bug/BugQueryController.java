@@ -10,10 +10,10 @@ import com.crowdledger.shared.Scope;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.DateParameter;
 import com.crowdledger.shared.web.ListPage;
 import com.crowdledger.shared.web.Tenant;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,9 +45,11 @@ class BugQueryController {
                            @RequestParam(required = false) BugStatus status,
                            @RequestParam(required = false) Severity severity,
                            @RequestParam(required = false) String tester,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           @RequestParam(name = "from", required = false) String fromDate,
+                           @RequestParam(name = "to", required = false) String toDate,
                            PageRequest page) {
+        LocalDate from = DateParameter.parse("from", fromDate);
+        LocalDate to = DateParameter.parse("to", toDate);
         if (from != null && to != null && to.isBefore(from)) {
             throw DomainException.invalid("to", "must not be before from");
         }

@@ -1,6 +1,7 @@
 package com.crowdledger.query.tracking;
 
 import com.crowdledger.shared.error.DomainException;
+import com.crowdledger.shared.web.DateParameter;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -30,10 +31,11 @@ public record Period(Instant start, Instant end) {
 
     /** A report's period: whole UTC days, the last {@value #DEFAULT_REPORT_DAYS} by default. */
     public static Period ofReport(String from, String to, Clock clock) {
-        LocalDate last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date(TO, to);
-        LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_REPORT_DAYS - 1) : date(FROM, from);
-        Period period = checked(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        LocalDate lastGiven = DateParameter.parse(TO, to);
+        LocalDate last = lastGiven != null ? lastGiven : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate firstGiven = DateParameter.parse(FROM, from);
+        LocalDate first = firstGiven != null ? firstGiven : last.minusDays(DEFAULT_REPORT_DAYS - 1);
+        Period period = checked(startOfDay(first), startOfDay(last.plusDays(1)));
         if (ChronoUnit.DAYS.between(first, last) >= MAX_REPORT_DAYS) {
             throw DomainException.invalid(TO, "a report covers at most " + MAX_REPORT_DAYS + " days");
         }
@@ -57,25 +59,16 @@ public record Period(Instant start, Instant end) {
     }
 
     private static Instant startOf(String field, String value) {
-        return value.length() == 10 ? date(field, value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                : instant(field, value);
+        return value.length() == 10 ? startOfDay(DateParameter.parse(field, value)) : instant(field, value);
     }
 
     private static Instant endOf(String field, String value) {
-        return value.length() == 10 ? date(field, value).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+        return value.length() == 10 ? startOfDay(DateParameter.parse(field, value).plusDays(1))
                 : instant(field, value);
     }
 
-    private static LocalDate date(String field, String value) {
-        try {
-            LocalDate date = LocalDate.parse(value);
-            if (date.getYear() < 2000 || date.getYear() > 9000) {
-                throw DomainException.invalid(field, "must be a date from the years 2000 to 9000");
-            }
-            return date;
-        } catch (DateTimeException e) {
-            throw DomainException.invalid(field, "must be a date like 2026-11-23");
-        }
+    private static Instant startOfDay(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static Instant instant(String field, String value) {
