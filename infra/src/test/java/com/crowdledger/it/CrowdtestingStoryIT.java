@@ -142,6 +142,9 @@ class CrowdtestingStoryIT extends IntegrationTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertThat(bugIds(owner.key(), "campaign=" + campaign + "&from=" + today + "&to=" + today)).hasSize(3);
         assertThat(bugIds(owner.key(), "campaign=" + campaign + "&to=2020-01-01")).isEmpty();
+        // a listed bug is the bug as its own route shows it, field for field (resolution and duplicateOf included)
+        assertThat(ok(api.get("/v1/bugs?status=rejected&campaign=" + campaign).key(owner.key()).send()).get(0))
+                .isEqualTo(ok(api.get("/v1/bugs/" + sameCrash).key(owner.key()).send()));
         // and each tester's: only their own
         assertThat(bugIds(ann.key(), "")).containsExactlyInAnyOrder(crash, typo);
         assertThat(bugIds(bob.key(), "campaign=" + campaign)).containsExactly(sameCrash);

@@ -4,9 +4,9 @@ import com.crowdledger.queries.bug.BugView;
 import com.crowdledger.queries.bug.BugViewer;
 import com.crowdledger.queries.bug.FindBugQuery;
 import com.crowdledger.query.paging.PageRequest;
+import com.crowdledger.query.paging.Position;
 import com.crowdledger.shared.web.ListPage;
 import com.crowdledger.shared.web.Tenant;
-import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BugQueries {
     private final BugRowRepository bugs;
+    private final BugPages pages;
 
-    BugQueries(BugRowRepository bugs) {
+    BugQueries(BugRowRepository bugs, BugPages pages) {
         this.bugs = bugs;
+        this.pages = pages;
     }
 
     @QueryHandler
@@ -27,8 +29,7 @@ class BugQueries {
     }
 
     ListPage<BugView> list(Tenant tenant, BugViewer viewer, BugFilter filter, PageRequest page) {
-        List<BugRow> rows = bugs.page(tenant, viewer, filter, page.afterCreatedAt(), page.afterId(),
-                page.fetchLimit());
-        return page.toListPage(rows, BugRow::position, found -> found.stream().map(BugRow::view).toList());
+        return page.toListPage(pages.page(tenant, viewer, filter, page),
+                bug -> new Position(bug.createdAt(), bug.id()));
     }
 }

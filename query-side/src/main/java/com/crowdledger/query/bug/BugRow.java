@@ -5,7 +5,6 @@ import com.crowdledger.events.bug.BugSubmittedEvent;
 import com.crowdledger.events.bug.Resolution;
 import com.crowdledger.events.bug.Severity;
 import com.crowdledger.queries.bug.BugView;
-import com.crowdledger.query.paging.Position;
 import com.crowdledger.shared.Mode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -84,9 +83,5 @@ public class BugRow {
     BugView view() {
         return new BugView(id, campaignId, testerId, title, severity, steps, expected, actual, device, status,
                 resolution, duplicateOf, createdAt, updatedAt);
-    }
-
-    Position position() {
-        return new Position(createdAt, id);
     }
 }

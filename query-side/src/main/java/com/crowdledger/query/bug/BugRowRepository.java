@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface BugRowRepository extends JpaRepository<BugRow, String>, BugPages {
+public interface BugRowRepository extends JpaRepository<BugRow, String> {
     /** A bug of one of the tenant's campaigns. */
     @Query("select e from BugRow e where e.id = :id and e.accountId = :#{#tenant.accountId()}"
             + " and " + Tenancy.IN_MODES)

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A date request parameter ({@code from=2026-11-23}), read from its text. Spring's {@code @DateTimeFormat} conversion
- * of the same parameter looked its parser up through the parameter's annotations on every request, a sixth of a
+ * of the same parameter looked its parser up through the parameter's annotations on every request, a fifth of a
  * window's analytics read in a profile (README, "Crowdtesting (issue 7)").
  */
 public final class DateParameter {
