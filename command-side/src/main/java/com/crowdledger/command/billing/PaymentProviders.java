@@ -1,20 +1,26 @@
 package com.crowdledger.command.billing;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** The provider {@code crowdledger.billing.payment-provider} names; the start fails if none has that name. */
 @Component
 class PaymentProviders {
+    private final Map<String, PaymentProvider> byName;
     private final PaymentProvider current;
-    private final List<PaymentProvider> all;
 
     PaymentProviders(List<PaymentProvider> providers, BillingSettings settings) {
-        this.all = List.copyOf(providers);
-        this.current = providers.stream().filter(provider -> provider.name().equals(settings.paymentProvider()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No payment provider is named "
-                        + settings.paymentProvider() + " (crowdledger.billing.payment-provider); there are "
-                        + providers.stream().map(PaymentProvider::name).toList()));
+        this.byName = providers.stream().collect(Collectors.toUnmodifiableMap(PaymentProvider::name,
+                Function.identity()));
+        PaymentProvider named = byName.get(settings.paymentProvider());
+        if (named == null) {
+            throw new IllegalStateException("No payment provider is named " + settings.paymentProvider()
+                    + " (crowdledger.billing.payment-provider); there are " + byName.keySet());
+        }
+        this.current = named;
     }
 
     PaymentProvider current() {
@@ -26,11 +32,11 @@ class PaymentProviders {
      * changed. One no longer deployed is an error, so a task asks again once it is back rather than settle wrongly.
      */
     PaymentProvider named(String name) {
-        if (name == null || name.equals(current.name())) {
-            return current;
+        PaymentProvider provider = name == null ? current : byName.get(name);
+        if (provider == null) {
+            throw new IllegalStateException("No payment provider is named " + name
+                    + " any more: its payments cannot be asked about");
         }
-        return all.stream().filter(provider -> provider.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No payment provider is named " + name
-                        + " any more: its payments cannot be asked about"));
+        return provider;
     }
 }
