@@ -4,6 +4,7 @@ import com.crowdledger.CrowdledgerApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,9 @@ public final class OtherNode {
 
     private static String tempDir(String name) {
         try {
-            return Files.createTempDirectory("crowdledger-" + name + "-").toString();
+            Path dir = Files.createTempDirectory("crowdledger-" + name + "-");
+            dir.toFile().deleteOnExit(); // a node on an existing PostgreSQL leaves it empty, and the JVM removes it
+            return dir.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
