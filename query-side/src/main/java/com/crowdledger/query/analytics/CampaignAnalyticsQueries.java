@@ -50,7 +50,7 @@ class CampaignAnalyticsQueries {
     private record Campaign(LocalDate createdOn, int testersRequired, int testersJoined, String currency) {
     }
 
-    /** What the read's four statements return, before the window is known to be the caller's and valid. */
+    /** What the read's four statements return. */
     private static final class Figures {
         @Nullable Campaign campaign;
         final Map<BugStatus, Long> byStatus = new EnumMap<>(BugStatus.class);
@@ -60,22 +60,28 @@ class CampaignAnalyticsQueries {
         @Nullable Double medianTriageSeconds;
     }
 
+    /** The campaign's id when it is the caller's ({@code Tenancy.OWNED}, written in SQL), else null. */
+    private static final String OWNED_CAMPAIGN = """
+            (select campaign_id from analytics_campaigns
+             where campaign_id = ? and account_id = ? and (mode = ? or ?))""";
+
     /**
-     * The campaign's row within the owner's tenant ({@code Tenancy.OWNED}, written in SQL), then its cohorts, days
-     * and triage times between two days. One prepared statement holding four queries: the driver sends them
-     * together and PostgreSQL answers with four results, one round trip instead of four. Under load every round trip
-     * is a wait for the CPU on the way back, and the read's tail was those waits more than its work.
+     * The campaign's row within the owner's tenant, then its cohorts, days and triage times between two days, each
+     * only for a campaign of the caller's, so another's costs no more than an unknown id. One prepared statement
+     * holding four queries: the driver sends them together and PostgreSQL answers with four results, one round trip
+     * instead of four. Under load every round trip is a wait for the CPU on the way back.
      */
     private static final String READ = """
             select created_on, testers_required, testers_joined, currency from analytics_campaigns
             where campaign_id = ? and account_id = ? and (mode = ? or ?);
             select status, severity, sum(bugs) from analytics_cohorts
-            where campaign_id = ? and reported_on between ? and ?
+            where campaign_id = %1$s and reported_on between ? and ?
             group by status, severity;
             select day, reported, accepted, reward_spend from analytics_days
-            where campaign_id = ? and day between ? and ?;
+            where campaign_id = %1$s and day between ? and ?;
             select percentile_cont(0.5) within group (order by triage_seconds) from analytics_bugs
-            where campaign_id = ? and reported_on between ? and ? and triage_seconds is not null""";
+            where campaign_id = %1$s and reported_on between ? and ? and triage_seconds is not null"""
+            .formatted(OWNED_CAMPAIGN);
 
     /**
      * @param from null: the campaign's first day, or the earliest day that keeps the window within a year
@@ -83,21 +89,19 @@ class CampaignAnalyticsQueries {
      */
     CampaignAnalytics analytics(Tenant owner, String campaignId, @Nullable LocalDate from, @Nullable LocalDate to) {
         LocalDate last = to != null ? to : LocalDate.now(clock);
+        if (from != null) {
+            requireValidWindow(from, last, to); // before anything is read: a window of years reads nothing
+        }
         // without a from, the figures are read from a year back: nothing of a campaign is dated before the day it
-        // was created, so they are those of the window from its first day, which is known only once its row is read
+        // was created (its bugs come after its launch), so they are those of the window from its first day, which is
+        // known only once its row is read
         Figures figures = read(owner, campaignId, from != null ? from : last.minusDays(MAX_DAYS - 1), last);
         Campaign campaign = figures.campaign;
         if (campaign == null) {
             throw DomainException.notFound("Campaign");
         }
         LocalDate first = from != null ? from : latest(campaign.createdOn(), last.minusDays(MAX_DAYS - 1));
-        if (last.isBefore(first)) {
-            throw DomainException.invalid(to != null ? "to" : "from", "the window ends before it starts ("
-                    + first + " to " + last + ")");
-        }
-        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            throw DomainException.invalid("to", "a window is at most " + MAX_DAYS + " days");
-        }
+        requireValidWindow(first, last, to);
 
         List<AnalyticsDay> daily = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -116,12 +120,27 @@ class CampaignAnalyticsQueries {
                 daily);
     }
 
+    private static void requireValidWindow(LocalDate first, LocalDate last, @Nullable LocalDate to) {
+        if (last.isBefore(first)) {
+            throw DomainException.invalid(to != null ? "to" : "from", "the window ends before it starts ("
+                    + first + " to " + last + ")");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw DomainException.invalid("to", "a window is at most " + MAX_DAYS + " days");
+        }
+    }
+
     private Figures read(Tenant owner, String campaignId, LocalDate first, LocalDate last) {
+        List<Object> owned = List.of(campaignId, owner.accountId(), owner.someMode().name(), owner.seesEveryMode());
+        List<Object> parameters = new ArrayList<>(owned);
+        for (int query = 0; query < 3; query++) { // cohorts, days, triage times: each owned, within the window
+            parameters.addAll(owned);
+            parameters.add(first);
+            parameters.add(last);
+        }
         return jdbc.execute(READ, (PreparedStatement statement) -> {
-            Object[] parameters = {campaignId, owner.accountId(), owner.someMode().name(), owner.seesEveryMode(),
-                    campaignId, first, last, campaignId, first, last, campaignId, first, last};
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
             }
             Figures figures = new Figures();
             statement.execute();
