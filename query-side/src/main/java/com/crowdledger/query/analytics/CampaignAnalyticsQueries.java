@@ -60,10 +60,8 @@ class CampaignAnalyticsQueries {
         @Nullable Double medianTriageSeconds;
     }
 
-    /** The campaign's id when it is the caller's ({@code Tenancy.OWNED}, written in SQL), else null. */
-    private static final String OWNED_CAMPAIGN = """
-            (select campaign_id from analytics_campaigns
-             where campaign_id = ? and account_id = ? and (mode = ? or ?))""";
+    /** The campaign's row, when it is the caller's: {@code Tenancy.OWNED}, written in SQL (4 parameters). */
+    private static final String OWNED = "campaign_id = ? and account_id = ? and (mode = ? or ?)";
 
     /**
      * The campaign's row within the owner's tenant, then its cohorts, days and triage times between two days, each
@@ -72,16 +70,15 @@ class CampaignAnalyticsQueries {
      * instead of four. Under load every round trip is a wait for the CPU on the way back.
      */
     private static final String READ = """
-            select created_on, testers_required, testers_joined, currency from analytics_campaigns
-            where campaign_id = ? and account_id = ? and (mode = ? or ?);
+            select created_on, testers_required, testers_joined, currency from analytics_campaigns where %1$s;
             select status, severity, sum(bugs) from analytics_cohorts
-            where campaign_id = %1$s and reported_on between ? and ?
+            where campaign_id = %2$s and reported_on between ? and ?
             group by status, severity;
             select day, reported, accepted, reward_spend from analytics_days
-            where campaign_id = %1$s and day between ? and ?;
+            where campaign_id = %2$s and day between ? and ?;
             select percentile_cont(0.5) within group (order by triage_seconds) from analytics_bugs
-            where campaign_id = %1$s and reported_on between ? and ? and triage_seconds is not null"""
-            .formatted(OWNED_CAMPAIGN);
+            where campaign_id = %2$s and reported_on between ? and ? and triage_seconds is not null"""
+            .formatted(OWNED, "(select campaign_id from analytics_campaigns where " + OWNED + ")");
 
     /**
      * @param from null: the campaign's first day, or the earliest day that keeps the window within a year
