@@ -8,16 +8,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DirectEventProcessingStrategy;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventProcessorSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +65,7 @@ class ProcessingGroupDeclarations implements ConfigurerModule {
     public void configureModule(Configurer configurer) {
         EventProcessingConfigurer processing = configurer.eventProcessing();
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-        processing.registerSubscribingEventProcessor(IN_TRANSACTION);
+        processing.registerEventProcessor(IN_TRANSACTION, ProcessingGroupDeclarations::inTransaction);
         for (Declaration declaration : declarations(handlerTypes()).values()) {
             if (declaration.subscribing() != null) {
                 processing.assignProcessingGroup(declaration.group(), IN_TRANSACTION);
@@ -71,6 +81,23 @@ class ProcessingGroupDeclarations implements ConfigurerModule {
                                         : StreamableMessageSource::createHeadToken));
             }
         }
+    }
+
+    /** Axon's subscribing processor on the event bus, as {@code registerSubscribingEventProcessor} makes it, routed. */
+    private static EventProcessor inTransaction(String name, org.axonframework.config.Configuration configuration,
+                                                EventHandlerInvoker invoker) {
+        EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
+        return SubscribingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(new RoutedByType(invoker))
+                .rollbackConfiguration(processing.rollbackConfiguration(name))
+                .errorHandler(processing.errorHandler(name))
+                .messageMonitor(processing.messageMonitor(SubscribingEventProcessor.class, name))
+                .messageSource(configuration.eventBus())
+                .processingStrategy(DirectEventProcessingStrategy.INSTANCE)
+                .transactionManager(processing.transactionManager(name))
+                .spanFactory(configuration.getComponent(EventProcessorSpanFactory.class))
+                .build();
     }
 
     private List<Class<?>> handlerTypes() {
@@ -94,6 +121,9 @@ class ProcessingGroupDeclarations implements ConfigurerModule {
                         + "@Tracking");
                 continue;
             }
+            if (subscribing != null) {
+                routedByTypeOnly(type).ifPresent(problems::add);
+            }
             Declaration declaration = new Declaration(group, subscribing, tracking);
             Declaration earlier = byGroup.putIfAbsent(group, declaration);
             if (earlier != null && !earlier.equals(declaration)) {
@@ -104,5 +134,16 @@ class ProcessingGroupDeclarations implements ConfigurerModule {
             throw new IllegalStateException("Undeclared or inconsistent processing groups: " + problems);
         }
         return byGroup;
+    }
+
+    /** {@link RoutedByType} decides by the event's kind alone: a subscribing handler cannot match on metadata. */
+    private static Optional<String> routedByTypeOnly(Class<?> type) {
+        return Arrays.stream(ReflectionUtils.getAllDeclaredMethods(type))
+                .filter(method -> AnnotatedElementUtils.hasAnnotation(method, EventHandler.class))
+                .filter(method -> Arrays.stream(method.getParameters())
+                        .anyMatch(parameter -> parameter.isAnnotationPresent(MetaDataValue.class)))
+                .findFirst()
+                .map(method -> type.getName() + "." + method.getName() + " (a subscribing handler) takes a "
+                        + "@MetaDataValue: the in-transaction processor routes events by their type alone");
     }
 }

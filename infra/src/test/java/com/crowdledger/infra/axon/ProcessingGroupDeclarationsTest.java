@@ -7,6 +7,8 @@ import com.crowdledger.shared.processing.Subscribing;
 import com.crowdledger.shared.processing.Tracking;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.junit.jupiter.api.Test;
 
 class ProcessingGroupDeclarationsTest {
@@ -41,6 +43,14 @@ class ProcessingGroupDeclarationsTest {
     static class Both {
     }
 
+    @ProcessingGroup("audit")
+    @Subscribing
+    static class MatchingOnMetadata {
+        @EventHandler
+        void on(String event, @MetaDataValue(value = "actor", required = true) String actor) {
+        }
+    }
+
     @Test
     void eachGroupIsReadFromTheClassesThatHandleIt() {
         var declarations = ProcessingGroupDeclarations.declarations(
@@ -63,5 +73,12 @@ class ProcessingGroupDeclarationsTest {
     void twoClassesOfOneGroupMustAgree() {
         assertThatThrownBy(() -> ProcessingGroupDeclarations.declarations(List.of(View.class, Contradicting.class)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("view");
+    }
+
+    @Test
+    void aSubscribingHandlerMatchingOnMetadataStopsTheStart() {
+        assertThatThrownBy(() -> ProcessingGroupDeclarations.declarations(List.of(MatchingOnMetadata.class)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MatchingOnMetadata.on").hasMessageContaining("@MetaDataValue");
     }
 }
