@@ -157,6 +157,10 @@ class EventLogIT extends IntegrationTest {
         assertField(api.get("/v1/events?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z").key(owner.key()).send(),
                 "to");
         assertField(api.get("/v1/events?from=yesterday").key(owner.key()).send(), "from");
+        // instants the JDBC driver or PostgreSQL could not take
+        assertField(api.get("/v1/events?from=-300000000-01-01T00:00:00Z").key(owner.key()).send(), "from");
+        assertField(api.get("/v1/events?to=%2B300000000-01-01T00:00:00Z").key(owner.key()).send(), "to");
+        assertField(api.get("/v1/events?from=1969-12-31T23:59:59Z").key(owner.key()).send(), "from");
         assertField(api.get("/v1/events?cursor=forged").key(owner.key()).send(), "cursor");
         assertField(api.get("/v1/events?limit=0").key(owner.key()).send(), "limit");
         assertField(api.get("/v1/events?type=" + "x".repeat(201)).key(owner.key()).send(), "type");

@@ -7,6 +7,7 @@ import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.DateParameter;
 import com.crowdledger.shared.web.ListPage;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Instant;
@@ -63,8 +64,8 @@ class EventLogController {
                                @RequestParam(required = false) String aggregateId,
                                @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                                PageRequest page) {
-        Instant since = from != null ? from : BEGINNING;
-        Instant until = to != null ? to : END;
+        Instant since = from != null ? DateParameter.requireWithinBounds("from", from) : BEGINNING;
+        Instant until = to != null ? DateParameter.requireWithinBounds("to", to) : END;
         if (!since.isBefore(until)) {
             throw DomainException.invalid("to", "must be later than from");
         }

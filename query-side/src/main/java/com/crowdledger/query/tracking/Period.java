@@ -73,11 +73,7 @@ public record Period(Instant start, Instant end) {
 
     private static Instant instant(String field, String value) {
         try {
-            Instant instant = Instant.parse(value);
-            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(Instant.parse("9000-01-01T00:00:00Z"))) {
-                throw DomainException.invalid(field, "must be between 1970 and 9000");
-            }
-            return instant;
+            return DateParameter.requireWithinBounds(field, Instant.parse(value));
         } catch (DateTimeException e) {
             throw DomainException.invalid(field, "must be a date like 2026-11-23 or an instant like "
                     + "2026-11-23T10:00:00Z");
