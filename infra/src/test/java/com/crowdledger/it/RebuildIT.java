@@ -142,6 +142,15 @@ class RebuildIT extends IntegrationTest {
         assertThat(api.get("/admin/read-models").key("wrong").send().status()).isEqualTo(401);
         assertThat(api.post("/admin/read-models/nope/rebuild").key(TestInfrastructure.ADMIN_TOKEN).send().status())
                 .isEqualTo(404);
+
+        // an Idempotency-Key without an API key is the address's: the operator's answer is never replayed to a
+        // request from that address without the token
+        assertThat(api.post("/admin/read-models/apikey-view/rebuild").header("Idempotency-Key", "operator-rebuild-1")
+                .key(TestInfrastructure.ADMIN_TOKEN).send().status()).isEqualTo(200);
+        ApiClient.Response withoutToken = api.post("/admin/read-models/apikey-view/rebuild")
+                .header("Idempotency-Key", "operator-rebuild-1").send();
+        assertThat(withoutToken.status()).as(withoutToken.toString()).isEqualTo(401);
+        assertThat(withoutToken.header("Idempotent-Replayed")).isNull();
     }
 
     private Map<String, List<Map<String, Object>>> snapshot(List<String> tables) {

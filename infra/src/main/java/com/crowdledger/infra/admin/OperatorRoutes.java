@@ -11,8 +11,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Checks the operator token for a feature's operator route ({@link OperatorOnly}) before its handler runs, so a
- * feature's operator route needs nothing of infra.
+ * Checks the operator token for every operator route ({@link OperatorOnly}) before its handler runs, so a feature's
+ * operator route needs nothing of infra. It runs after the rate limits (guessing the token is as slow as any anonymous
+ * request) and before {@code Idempotency}, which would otherwise replay a stored operator answer to whoever sends its
+ * key from the same address.
  */
 @Component
 class OperatorRoutes implements WebMvcConfigurer, HandlerInterceptor {
@@ -24,7 +26,7 @@ class OperatorRoutes implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).order(3);
+        registry.addInterceptor(this).order(2);
     }
 
     @Override

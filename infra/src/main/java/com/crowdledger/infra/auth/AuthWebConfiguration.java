@@ -17,7 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Installs the interceptors every API request passes, in this order: {@link Authentication} (who, and may they),
- * {@link RateLimiting} (before any work), then {@link Idempotency}; and lets controllers take the {@link Caller}.
+ * {@link RateLimiting} (before any work), then (order 2) the operator routes' token check, then {@link Idempotency};
+ * and lets controllers take the {@link Caller}.
  */
 @Component
 class AuthWebConfiguration implements WebMvcConfigurer {
@@ -35,7 +36,7 @@ class AuthWebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(authentication).order(0);
         registry.addInterceptor(rateLimiting).order(1);
-        registry.addInterceptor(idempotency).order(2);
+        registry.addInterceptor(idempotency).order(3);
     }
 
     @Override
