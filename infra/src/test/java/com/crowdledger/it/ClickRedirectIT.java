@@ -118,4 +118,17 @@ class ClickRedirectIT extends IntegrationTest {
                 + "where aggregate_identifier = ?", String.class, otherClick);
         assertThat(otherPayload).contains("\"addressHash\":\"" + hash + "\"");
     }
+
+    @Test
+    void aLongSubIdIsCutBetweenCharactersNeverInsideOne() {
+        String kept = "a".repeat(254);
+        // the 255th char, where sub ids are cut, is the first half of the emoji
+        ApiClient.Response redirect = tracking.follow(api.fromAnotherAddress(), "deal", "pat",
+                Map.of("sub1", kept + "\uD83D\uDE00 and more"));
+        assertThat(redirect.status()).as(redirect.toString()).isEqualTo(302);
+        String click = TrackingFixtures.clickIdIn(redirect.header("Location"));
+        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ?", String.class, click);
+        assertThat(payload).contains("\"sub1\":\"" + kept + "\"");
+    }
 }

@@ -96,7 +96,11 @@ class ClickController {
         return subId == null || subId.isEmpty() ? null : cut(subId, MAX_SUB_ID_LENGTH);
     }
 
+    /** At most {@code max} chars, never half a character: a lone surrogate would be stored as '?' by the read models. */
     private static String cut(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
+        if (value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max);
     }
 }
