@@ -174,6 +174,11 @@ public final class ApiClient {
             return json.path("error").path("code").asText(null);
         }
 
+        /** The error envelope's {@code error}: code, message and details. */
+        public JsonNode error() {
+            return json.path("error");
+        }
+
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * other mode is another world, and each route needs its scope.
  */
 class CrowdtestingIsolationIT extends IntegrationTest {
+    private static final String UNKNOWN_BUG = "bug_" + "0".repeat(22);
+    private static final String UNKNOWN_CAMPAIGN = "camp_" + "0".repeat(22);
+
     private Crowdtesting crowd;
 
     @BeforeEach
@@ -47,6 +50,14 @@ class CrowdtestingIsolationIT extends IntegrationTest {
         }
         assertThat(ok(api.get("/v1/campaigns?limit=100").key(stranger.key()).send())).isEmpty();
         assertThat(ok(api.get("/v1/bugs?campaign=" + campaign).key(stranger.key()).send())).isEmpty();
+        // word for word as an id that names nothing
+        assertThat(crowd.changeBug(stranger.key(), bug, Map.of("status", "triaged")).error())
+                .isEqualTo(crowd.changeBug(stranger.key(), UNKNOWN_BUG, Map.of("status", "triaged")).error());
+        // a tester reports only to a campaign it joined: any other answers as one that does not exist
+        ApiClient.Response notJoined = crowd.report(otherTester.key(), campaign, "Crash", "high");
+        assertThat(notJoined.status()).as(notJoined.toString()).isEqualTo(404);
+        assertThat(notJoined.error())
+                .isEqualTo(crowd.report(otherTester.key(), UNKNOWN_CAMPAIGN, "Crash", "high").error());
 
         // a tester sees its own bugs only; another tester's bug does not exist for it
         assertThat(api.get("/v1/bugs/" + bug).key(otherTester.key()).send().status()).isEqualTo(404);

@@ -349,6 +349,9 @@ class PlaytestStoryIT extends IntegrationTest {
                 ApiClient.Response response = call.key(intruder).send();
                 assertThat(response.status()).as(response.toString()).isEqualTo(404);
             }
+            // word for word as a slot that does not exist
+            assertThat(api.post("/v1/slots/" + slot + "/accept").key(intruder).send().error())
+                    .isEqualTo(api.post("/v1/slots/slot_" + "0".repeat(22) + "/accept").key(intruder).send().error());
         }
         // a tester of the other mode does not see the slot either
         TestAccounts.Registered testTester = play.tester("test");
@@ -400,7 +403,7 @@ class PlaytestStoryIT extends IntegrationTest {
         // reminder then finds nothing to remind of (PlaytestTest shows both in order): never more than once
         assertThat(events(playtestId, "SlotReservationExpiringEvent")).as("reminded").isLessThanOrEqualTo(1);
         assertThat(events(playtestId, "SlotReservationLapsedEvent")).isEqualTo(1);
-        assertThat(play.submit(late.key(), slot).status()).isEqualTo(403);
+        assertThat(play.submit(late.key(), slot).status()).isEqualTo(404);
         TestAccounts.Registered next = play.tester("test");
         assertThat(ok(play.claim(next.key(), slot)).path("status").asText()).isEqualTo("reserved");
     }

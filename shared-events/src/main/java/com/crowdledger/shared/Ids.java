@@ -41,7 +41,7 @@ public final class Ids {
     /** What each kind of id names, for messages ("API key not found"). */
     private static final Map<String, String> NOUNS = Map.ofEntries(
             Map.entry(ACCOUNT, "Account"), Map.entry(API_KEY, "API key"), Map.entry(CAMPAIGN, "Campaign"),
-            Map.entry(BUG, "Bug report"), Map.entry(TESTER, "Tester"), Map.entry(OFFER, "Offer"),
+            Map.entry(BUG, "Bug"), Map.entry(TESTER, "Tester"), Map.entry(OFFER, "Offer"),
             Map.entry(PARTNER, "Partner"), Map.entry(CLICK, "Click"), Map.entry(CONVERSION, "Conversion"),
             Map.entry(GAME, "Game"), Map.entry(PLAYTEST, "Playtest"), Map.entry(SLOT, "Slot"),
             Map.entry(SUBMISSION, "Submission"), Map.entry(PAYMENT, "Payment"), Map.entry(CHAT, "Conversation"),

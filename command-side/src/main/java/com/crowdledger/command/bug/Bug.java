@@ -73,7 +73,8 @@ class Bug {
                 .filter(found -> tester.modes().contains(found.mode()) && found.status() != CampaignStatus.DRAFT)
                 .orElseThrow(() -> DomainException.notFound("Campaign"));
         if (!campaign.joined()) {
-            throw DomainException.forbidden("Only testers who joined the campaign report bugs to it");
+            // a campaign the tester is not part of is not theirs to know of (SPEC §3: 404, never 403)
+            throw DomainException.notFound("Campaign");
         }
         if (campaign.status() != CampaignStatus.ACTIVE) {
             throw DomainException.conflict("Cannot report bugs to a campaign that is " + campaign.status().wireName());

@@ -66,7 +66,7 @@ class SlotCommandController {
 
     @PostMapping("/submit")
     @Authenticated(scope = Scope.TESTER)
-    @Errors({ErrorCode.CONFLICT, ErrorCode.FORBIDDEN}) // already submitted; not the tester holding the slot
+    @Errors(ErrorCode.CONFLICT) // already submitted (a slot the tester does not hold is 404)
     SlotView submit(Caller caller, @PathVariable String id, @Valid @RequestBody SubmitPlaytest request) {
         Tenant tester = Tenant.of(caller);
         commands.sendAndWait(new SubmitPlaytestCommand(playtestOf(id), id, tester, Ids.next(Ids.SUBMISSION),

@@ -71,10 +71,10 @@ class BugTest {
     }
 
     @Test
-    void testerWhoDidNotJoinCannotReport() {
+    void aTesterWhoDidNotJoinFindsNoCampaignToReportTo() {
         fixture.givenNoPriorActivity().when(submit(new Tenant("acct_stranger", EnumSet.of(Mode.LIVE)), "Crash", "Steps", null, null, null))
                 .expectNoEvents()
-                .expectException(domainError(ErrorCode.FORBIDDEN));
+                .expectException(domainError(ErrorCode.NOT_FOUND));
     }
 
     @Test

@@ -182,10 +182,10 @@ class PlaytestTest {
     }
 
     @Test
-    void onlyTheHolderSubmits() {
+    void aSlotHeldByAnotherTesterIsNotFound() {
         fixture.given(ordered(PlaytestVisibility.PUBLIC, List.of(), Money.zero("USD")), claimed("slot_a", ANN, "tstr_ann", 1))
                 .when(submit(BOB, "slot_a"))
-                .expectNoEvents().expectException(domainError(ErrorCode.FORBIDDEN));
+                .expectNoEvents().expectException(domainError(ErrorCode.NOT_FOUND));
     }
 
     @Test
