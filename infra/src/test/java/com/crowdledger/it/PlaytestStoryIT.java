@@ -260,7 +260,8 @@ class PlaytestStoryIT extends IntegrationTest {
         assertThat(ok(api.get("/v1/billing/payments").key(key).send())).hasSize(1);
         ApiClient.Response another = api.post("/v1/billing/credit").key(key).header("Idempotency-Key", "top-up-1")
                 .body(Map.of("amountCents", 3_000, "paymentMethod", "pm_card_visa")).send();
-        assertThat(another.status()).as("the key named another top-up").isEqualTo(409);
+        assertThat(another.status()).as("the key named another top-up").isEqualTo(422);
+        assertThat(another.errorCode()).isEqualTo("IDEMPOTENCY_MISMATCH");
         assertThat(play.balance(key)).isEqualTo(2_000);
     }
 
@@ -274,9 +275,13 @@ class PlaytestStoryIT extends IntegrationTest {
         String slot = play.slotIds(key, playtestId).get(0);
         String billing = play.key(owner, "live", List.of("billing"));
 
+        String gameOwner = play.key(owner, "live", List.of("game_owner"));
         for (String path : List.of("/v1/billing/balance", "/v1/billing/ledger", "/v1/billing/payments",
                 "/v1/billing/payments/" + paymentId, "/v1/billing/payments/" + paymentId + "/invoice")) {
             assertThat(api.get(path).key(billing).send().status()).as(path).isEqualTo(200);
+            // the balance is game_owner's too (its dashboard shows it); the books are billing's alone (SPEC §2)
+            assertThat(api.get(path).key(gameOwner).send().status()).as(path)
+                    .isEqualTo(path.endsWith("/balance") ? 200 : 403);
         }
         List<ApiClient.Call> writes = List.of(
                 api.post("/v1/billing/credit").body(Map.of("amountCents", 100, "paymentMethod", "pm_card_visa")),

@@ -68,7 +68,8 @@ class BillingCommandController {
     @PostMapping("/v1/billing/credit")
     @ResponseStatus(HttpStatus.CREATED)
     @NoIdempotencyKey
-    @Errors({ErrorCode.PAYMENT_FAILED, ErrorCode.CONFLICT}) // refused by the provider; a key reused for another top-up
+    // refused by the provider; a key reused for another top-up (SPEC §3, as on every route taking the header)
+    @Errors({ErrorCode.PAYMENT_FAILED, ErrorCode.IDEMPOTENCY_MISMATCH})
     PaymentView buy(Caller caller, @Valid @RequestBody BuyCredit request,
                     @RequestHeader(name = "Idempotency-Key", required = false) @Nullable @Size(min = 1, max = 255)
                     String idempotencyKey) {
@@ -88,8 +89,8 @@ class BillingCommandController {
                 PaymentView paid = earlier.get();
                 if (paid.amountCents() != request.amountCents() || !paid.currency().equals(currency)
                         || !paid.paymentMethod().equals(request.paymentMethod())) {
-                    throw DomainException.conflict("This Idempotency-Key was used for another top-up; use a new key "
-                            + "for a new top-up");
+                    throw new DomainException(ErrorCode.IDEMPOTENCY_MISMATCH, "This Idempotency-Key was used for "
+                            + "another top-up; use a new key for a new top-up");
                 }
                 return paid;
             }

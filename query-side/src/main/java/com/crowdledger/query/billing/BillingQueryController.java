@@ -26,12 +26,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The account's money in the mode of the key: balance, ledger, payments and their invoices. Read by {@code billing}
- * (the read-only scope of finance tools) and {@code game_owner} alike.
+ * The account's money in the mode of the key: balance, ledger, payments and their invoices, read with {@code billing}
+ * (SPEC §2: the read-only scope of finance tools). The balance is {@code game_owner}'s too: its dashboard stats show
+ * it, and it decides what it may order.
  */
 @RestController
 @RequestMapping("/v1/billing")
-@Authenticated(scope = {Scope.GAME_OWNER, Scope.BILLING})
+@Authenticated(scope = Scope.BILLING)
 class BillingQueryController {
     private final LedgerEntryRowRepository ledger;
     private final PaymentRowRepository payments;
@@ -53,6 +54,7 @@ class BillingQueryController {
 
     /** The sum of the ledger. */
     @GetMapping("/balance")
+    @Authenticated(scope = {Scope.GAME_OWNER, Scope.BILLING})
     CreditBalanceView balance(Caller caller) {
         List<Object[]> sums = ledger.sums(Tenant.of(caller));
         return sums.isEmpty() ? new CreditBalanceView(caller.mode(), 0, null)
