@@ -5,28 +5,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.Configurer;
-import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MetricsConfigurerModule;
-import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.NoOpMessageMonitor;
-import org.axonframework.queryhandling.QueryBus;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
+import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.micrometer.TagsUtil;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -115,7 +120,9 @@ class AxonConfiguration {
 
     /**
      * The command bus and the event store are monitored by Axon's own monitors (a timer and counters per message
-     * type). Tracking processors by {@link TrackingProcessorMonitor} (one per processor, whoever asks for it), whose
+     * type); the command bus without Axon's capacity gauge, which it registered per message type as commands came,
+     * racing its own registration (Micrometer's warning of a duplicate gauge) and keeping a sliding-window reservoir
+     * per command. Tracking processors by {@link TrackingProcessorMonitor} (one per processor, whoever asks for it), whose
      * meters are made once: each of them reads every event. Subscribing processors not at all: they see every event of
      * every command inside its transaction, and a timer and counters per group and message cost about a third of a
      * click's or a postback's CPU (JFR profile of {@code infra/bench/tracking.sh}); the command's own metrics measure
@@ -131,10 +138,20 @@ class AxonConfiguration {
                 || QueryUpdateEmitter.class.isAssignableFrom(componentType)) {
             return NoOpMessageMonitor.INSTANCE;
         }
+        if (CommandBus.class.isAssignableFrom(componentType)) {
+            return (MessageMonitor<Message<?>>) (MessageMonitor<?>) commandBus(registry.getRegistry(), componentName);
+        }
         if (TrackingEventProcessor.class.isAssignableFrom(componentType)) {
             return (MessageMonitor<Message<?>>) (MessageMonitor<?>) trackingMonitors.computeIfAbsent(componentName,
                     name -> new TrackingProcessorMonitor(registry.getRegistry(), name));
         }
         return (MessageMonitor<Message<?>>) registry.registerComponentWithDefaultTags(componentType, componentName);
+    }
+
+    /** The counters and timer {@code registerCommandBus} makes (same names and payloadType tag), without capacity. */
+    private static MessageMonitor<Message<?>> commandBus(MeterRegistry registry, String name) {
+        return new MultiMessageMonitor<>(
+                MessageCountingMonitor.buildMonitor(name, registry, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION),
+                MessageTimerMonitor.buildMonitor(name, registry, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION));
     }
 }
