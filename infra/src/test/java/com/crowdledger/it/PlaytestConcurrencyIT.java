@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +96,31 @@ class PlaytestConcurrencyIT extends IntegrationTest {
         assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, RACERS)
                 .mapToObj(n -> String.format("INV-%06d", n)).toList());
         assertThat(play.balance(key)).isEqualTo(IntStream.range(0, RACERS).map(i -> 100 + i).sum());
+    }
+
+    @Test
+    void concurrentTopUpsOfTwoAmountsUnderOneIdempotencyKeyPayOneAmountOnce() throws Exception {
+        String key = play.owner("live").key();
+        IntFunction<Integer> asked = i -> i % 2 == 0 ? 5_000 : 1;
+
+        List<ApiClient.Response> topUps = AllAtOnce.send(RACERS, i -> api.post("/v1/billing/credit").key(key)
+                .header("Idempotency-Key", "one-key-two-amounts")
+                .body(Map.of("amountCents", asked.apply(i), "paymentMethod", "pm_card_visa")).send());
+
+        long paid = topUps.stream().filter(r -> r.status() == 201).findFirst().orElseThrow()
+                .data().path("amountCents").asLong();
+        for (int i = 0; i < RACERS; i++) {
+            ApiClient.Response answer = topUps.get(i);
+            if (asked.apply(i) == paid) {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+                assertThat(answer.data().path("amountCents").asLong()).isEqualTo(paid);
+            } else {
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+                assertThat(answer.errorCode()).isEqualTo("IDEMPOTENCY_MISMATCH");
+            }
+        }
+        assertThat(play.balance(key)).isEqualTo(paid);
+        assertThat(ok(api.get("/v1/billing/payments").key(key).send())).hasSize(1);
     }
 
     @Test

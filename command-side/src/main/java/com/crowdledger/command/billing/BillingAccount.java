@@ -41,7 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * numbers are assigned here, under the same lock, so they run 1, 2, 3... without gaps.
  */
 @Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class BillingAccount {
@@ -55,7 +55,8 @@ class BillingAccount {
     private String currency;
     private long balance; // minor units of currency: the sum of the ledger events so far
     private long lastInvoiceNumber;
-    private final Map<String, Money> pendingPayments = new HashMap<>();
+    /** Every top-up started, by payment id, with what it asked for; those not in {@code settledPayments} wait. */
+    private final Map<String, StartedPayment> payments = new HashMap<>();
     private final Set<String> settledPayments = new HashSet<>();
     private final Set<String> references = new HashSet<>();
 
@@ -71,12 +72,20 @@ class BillingAccount {
         if (ownerMode == null || !command.billingId().equals(BillingAccounts.idOf(owner.accountId(), ownerMode))) {
             throw new IllegalArgumentException("A top-up is made with a key, for the key's own account and mode");
         }
-        if (pendingPayments.containsKey(command.paymentId()) || settledPayments.contains(command.paymentId())) {
+        Money amount = command.amount();
+        StartedPayment earlier = payments.get(command.paymentId());
+        if (earlier != null) {
+            // the same top-up again (a retry) changes nothing; another under its id (one Idempotency-Key reused, in a
+            // race the controller's look at the read model cannot see) is refused before any provider is asked
+            if (!earlier.asks(amount, command.paymentMethod())) {
+                throw new DomainException(ErrorCode.IDEMPOTENCY_MISMATCH, "This Idempotency-Key was used for "
+                        + "another top-up; use a new key for a new top-up");
+            }
             return;
         }
-        Money amount = command.amount();
-        String held = currency != null ? currency
-                : pendingPayments.values().stream().map(Money::currency).findFirst().orElse(null);
+        String held = currency != null ? currency : payments.entrySet().stream()
+                .filter(payment -> !settledPayments.contains(payment.getKey()))
+                .map(payment -> payment.getValue().amount().currency()).findFirst().orElse(null);
         if (held != null && !held.equals(amount.currency())) {
             throw DomainException.invalid("currency", "this account's credit is held in " + held);
         }
@@ -89,17 +98,18 @@ class BillingAccount {
 
     @CommandHandler
     void handle(SettlePaymentCommand command) {
-        Money amount = pendingPayments.get(command.paymentId());
+        StartedPayment started = payments.get(command.paymentId());
         PaymentIntent intent = command.intent();
-        if (amount == null || intent.outcome() == PaymentIntent.Outcome.PROCESSING) {
+        if (started == null || settledPayments.contains(command.paymentId())
+                || intent.outcome() == PaymentIntent.Outcome.PROCESSING) {
             return; // settled already (a repeated confirmation), or not yet final
         }
         if (intent.outcome() == PaymentIntent.Outcome.FAILED) {
             apply(new PaymentFailedEvent(command.paymentId(), accountId, mode, intent.providerPaymentId(),
                     intent.failureReason() == null ? "The payment failed" : intent.failureReason(), now()));
         } else {
-            apply(new CreditPurchasedEvent(command.paymentId(), accountId, mode, Ids.next(Ids.LEDGER_ENTRY), amount,
-                    intent.providerPaymentId(), lastInvoiceNumber + 1, now()));
+            apply(new CreditPurchasedEvent(command.paymentId(), accountId, mode, Ids.next(Ids.LEDGER_ENTRY),
+                    started.amount(), intent.providerPaymentId(), lastInvoiceNumber + 1, now()));
         }
     }
 
@@ -141,18 +151,16 @@ class BillingAccount {
     @EventSourcingHandler
     void on(PaymentStartedEvent event) {
         identify(event.accountId(), event.mode());
-        pendingPayments.put(event.paymentId(), event.amount());
+        payments.put(event.paymentId(), new StartedPayment(event.amount(), event.paymentMethod()));
     }
 
     @EventSourcingHandler
     void on(PaymentFailedEvent event) {
-        pendingPayments.remove(event.paymentId());
         settledPayments.add(event.paymentId());
     }
 
     @EventSourcingHandler
     void on(CreditPurchasedEvent event) {
-        pendingPayments.remove(event.paymentId());
         settledPayments.add(event.paymentId());
         currency = event.amount().currency();
         balance += event.amount().minorUnits();
@@ -198,5 +206,13 @@ class BillingAccount {
 
     private static Instant now() {
         return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** What a top-up asked for. */
+    record StartedPayment(Money amount, String paymentMethod) {
+        boolean asks(Money otherAmount, String otherPaymentMethod) {
+            return amount.currency().equals(otherAmount.currency()) && amount.minorUnits() == otherAmount.minorUnits()
+                    && paymentMethod.equals(otherPaymentMethod);
+        }
     }
 }

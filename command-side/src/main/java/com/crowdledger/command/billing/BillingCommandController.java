@@ -84,15 +84,13 @@ class BillingCommandController {
         String paymentId = idempotencyKey == null ? Ids.next(Ids.PAYMENT)
                 : Ids.derived(Ids.PAYMENT, caller.keyId() + ":" + idempotencyKey);
         if (idempotencyKey != null) {
-            Optional<PaymentView> earlier = payment(paymentId, owner);
+            // a retry of a top-up already made answers it as it stands; another top-up under the same key goes on
+            // to the billing account, which refuses it (422 IDEMPOTENCY_MISMATCH) before any provider is asked
+            Optional<PaymentView> earlier = payment(paymentId, owner).filter(paid -> paid.amountCents()
+                    == request.amountCents() && paid.currency().equals(currency)
+                    && paid.paymentMethod().equals(request.paymentMethod()));
             if (earlier.isPresent()) {
-                PaymentView paid = earlier.get();
-                if (paid.amountCents() != request.amountCents() || !paid.currency().equals(currency)
-                        || !paid.paymentMethod().equals(request.paymentMethod())) {
-                    throw new DomainException(ErrorCode.IDEMPOTENCY_MISMATCH, "This Idempotency-Key was used for "
-                            + "another top-up; use a new key for a new top-up");
-                }
-                return paid;
+                return earlier.get();
             }
         }
         topUps.topUp(owner, paymentId, amount, request.paymentMethod());

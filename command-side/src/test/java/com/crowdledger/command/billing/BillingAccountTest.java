@@ -68,6 +68,24 @@ class BillingAccountTest {
     }
 
     @Test
+    void theSameTopUpAgainStartsNothingMore() {
+        fixture.given(started("pay_1", 5000))
+                .when(new StartPaymentCommand(BILLING, OWNER, "pay_1", usd(5000), "sandbox", "pm_card_visa"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anotherTopUpUnderAPaymentsIdIsRefusedPendingOrSettled() {
+        fixture.given(started("pay_1", 5000))
+                .when(new StartPaymentCommand(BILLING, OWNER, "pay_1", usd(1), "sandbox", "pm_card_visa"))
+                .expectNoEvents().expectException(domainError(ErrorCode.IDEMPOTENCY_MISMATCH));
+        setUp();
+        fixture.given(started("pay_1", 5000), purchased("pay_1", 5000, 1))
+                .when(new StartPaymentCommand(BILLING, OWNER, "pay_1", usd(5000), "sandbox", "pm_card_mastercard"))
+                .expectNoEvents().expectException(domainError(ErrorCode.IDEMPOTENCY_MISMATCH));
+    }
+
+    @Test
     void aSettledPaymentIsNotSettledTwice() {
         fixture.given(started("pay_1", 5000), purchased("pay_1", 5000, 1))
                 .when(new SettlePaymentCommand(BILLING, "pay_1", PaymentIntent.succeeded("sandbox_pay_1")))
