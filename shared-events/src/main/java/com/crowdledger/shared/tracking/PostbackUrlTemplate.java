@@ -99,15 +99,20 @@ public final class PostbackUrlTemplate {
 
     /**
      * The URL for one conversion: each macro replaced by its value, percent-encoded as UTF-8 (a missing value by
-     * nothing).
+     * nothing). In the path, dots are encoded too: a visitor's sub id of {@code ..} must not become a dot segment that
+     * moves the postback (and the partner's credentials in it) to another path of the partner's host.
      */
     public String expand(Map<String, String> values) {
         Matcher macros = MACRO.matcher(template);
+        int query = template.indexOf('?');
         StringBuilder url = new StringBuilder();
         while (macros.find()) {
             String value = values.get(macros.group(1));
             String encoded = value == null ? ""
                     : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+            if (query < 0 || macros.start() < query) {
+                encoded = encoded.replace(".", "%2E");
+            }
             macros.appendReplacement(url, Matcher.quoteReplacement(encoded));
         }
         macros.appendTail(url);

@@ -21,6 +21,13 @@ class PostbackUrlTemplateTest {
     }
 
     @Test
+    void aValueInThePathCannotMakeADotSegment() {
+        PostbackUrlTemplate template = PostbackUrlTemplate.parse("https://p.example/pb/{sub1}/{sub2}?s={sub1}");
+        assertThat(template.expand(Map.of("sub1", "..", "sub2", "v1.2")))
+                .isEqualTo("https://p.example/pb/%2E%2E/v1%2E2?s=..");
+    }
+
+    @Test
     void missingValuesBecomeEmpty() {
         assertThat(PostbackUrlTemplate.parse("https://p.example/?t={txn_id}&s5={sub5}").expand(Map.of()))
                 .isEqualTo("https://p.example/?t=&s5=");
