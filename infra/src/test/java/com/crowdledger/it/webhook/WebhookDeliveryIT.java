@@ -8,11 +8,13 @@ import com.crowdledger.it.IntegrationTest;
 import com.crowdledger.it.TestAccounts;
 import com.crowdledger.it.TestInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -226,6 +228,43 @@ class WebhookDeliveryIT extends IntegrationTest {
                     assertThat(failed.path("data").path("webhookId").asText()).isEqualTo(endpoint.id());
                     assertThat(failed.path("data").path("reason").asText()).isEqualTo("failing");
                 });
+    }
+
+    @Test
+    void daysWithoutDeliveriesDoNotCountAsDaysOfFailure() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        WebhookApi.Endpoint endpoint = webhooks.create(owner.key(), receiver, List.of("webhook.test"));
+        receiver.answer(endpoint.path(), 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500);
+        api.post("/v1/webhooks/" + endpoint.id() + "/test").key(owner.key()).send();
+        await().atMost(PATIENCE).until(() -> failingSince(endpoint.id()) != null);
+        // it failed 6 days ago, then had nothing to send for 2 days: its next failure starts a new failing period
+        jdbc.update("update delivery_targets set failing_since = now() - interval '6 days', "
+                + "last_failed_at = now() - interval '2 days' where target_id = ?", endpoint.id());
+        api.post("/v1/webhooks/" + endpoint.id() + "/test").key(owner.key()).send();
+
+        await().atMost(PATIENCE).until(() -> {
+            Instant since = failingSince(endpoint.id());
+            return since != null && since.isAfter(Instant.now().minus(Duration.ofHours(1)));
+        });
+        assertThat(webhooks.get(owner.key(), endpoint.id()).path("status").asText()).isEqualTo("enabled");
+    }
+
+    @Test
+    void anEndpointItsOwnerChangedStartsItsFailuresAfresh() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        WebhookApi.Endpoint endpoint = webhooks.create(owner.key(), receiver, List.of("webhook.test"));
+        // it has been failing for 6 days, up to a minute ago (at its old URL, say)
+        jdbc.update("insert into delivery_targets (kind, target_id, failing_since, last_failed_at) "
+                + "values ('webhook', ?, now() - interval '6 days', now() - interval '1 minute')", endpoint.id());
+
+        webhooks.touch(owner.key(), endpoint.id());
+
+        await().atMost(PATIENCE).until(() -> failingSince(endpoint.id()) == null);
+    }
+
+    private Instant failingSince(String targetId) {
+        return jdbc.queryForList("select failing_since from delivery_targets where target_id = ?", Timestamp.class,
+                targetId).stream().filter(Objects::nonNull).map(Timestamp::toInstant).findFirst().orElse(null);
     }
 
     @Test

@@ -57,6 +57,14 @@ public class Deliveries implements SmartLifecycle {
     }
 
     /**
+     * Forgets, in the caller's transaction, since when the target has failed: its owner changed or re-enabled it, so
+     * its next failure starts the count towards giving it up afresh.
+     */
+    public void restartFailures(String kind, String targetId) {
+        jdbc.update("update delivery_targets set failing_since = null where kind = ? and target_id = ?", kind, targetId);
+    }
+
+    /**
      * Queues deliveries in the caller's transaction (one already queued for its target and event is left alone);
      * this node starts on them as soon as that transaction commits, the others at their next poll. Within a unit of
      * work (a dispatcher's batch of events) they are queued with the rest of the batch, in one statement just before

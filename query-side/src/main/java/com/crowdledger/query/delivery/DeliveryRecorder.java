@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ class DeliveryRecorder implements AutoCloseable {
     private static final int MAX_BATCH = 200;
     /** How long the first outcome of a batch waits for others: an outcome's write makes no delivery wait. */
     private static final Duration GATHER = Duration.ofMillis(50);
+    private static final Duration MIN_STREAK_GAP = Duration.ofHours(1);
 
     /** What one attempt came to: {@code result} null when it was canceled before any request. */
     record Outcome(QueuedDelivery delivery, Instant attemptedAt, AttemptResult result, String canceledBecause) {
@@ -55,6 +57,7 @@ class DeliveryRecorder implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final RetrySchedule schedule;
     private final Duration disableAfter;
+    private final Duration streakGap;
     private final Map<String, DeliveryKind> kinds;
     private final DeliveryMetrics metrics;
     private final String nodeName;
@@ -69,6 +72,7 @@ class DeliveryRecorder implements AutoCloseable {
         this.transactions = transactions;
         this.schedule = schedule;
         this.disableAfter = disableAfter;
+        this.streakGap = Collections.max(List.of(schedule.longestWait().multipliedBy(2), MIN_STREAK_GAP));
         this.kinds = kinds;
         this.metrics = metrics;
         this.nodeName = nodeName;
@@ -273,14 +277,25 @@ class DeliveryRecorder implements AutoCloseable {
         return new HashSet<>(ours);
     }
 
-    /** Since when the target has failed, this failure included. */
+    /**
+     * Since when the target has failed, this failure included. A target that keeps failing is tried at least once per
+     * {@link RetrySchedule#longestWait()} while any of its deliveries waits for a retry; a failure that comes more than
+     * twice that (and at least {@link #MIN_STREAK_GAP}: claims and timeouts add their own time) after the one before,
+     * the target having had nothing to send meanwhile, starts the failing period afresh, so days without deliveries
+     * never count as days of failure.
+     */
     private Instant failingSince(QueuedDelivery delivery, Instant failedAt) {
         return jdbc.queryForObject("""
-                insert into delivery_targets (kind, target_id, failing_since) values (?, ?, ?)
+                insert into delivery_targets (kind, target_id, failing_since, last_failed_at) values (?, ?, ?, ?)
                 on conflict (kind, target_id) do update
-                set failing_since = coalesce(delivery_targets.failing_since, excluded.failing_since)
+                set failing_since = case
+                        when delivery_targets.failing_since is not null
+                         and delivery_targets.last_failed_at >= excluded.last_failed_at - ? * interval '1 millisecond'
+                        then delivery_targets.failing_since
+                        else excluded.failing_since end,
+                    last_failed_at = greatest(delivery_targets.last_failed_at, excluded.last_failed_at)
                 returning failing_since""", (rs, i) -> rs.getTimestamp(1).toInstant(), delivery.kind(),
-                delivery.targetId(), Timestamp.from(failedAt));
+                delivery.targetId(), Timestamp.from(failedAt), Timestamp.from(failedAt), streakGap.toMillis());
     }
 
     /**

@@ -29,6 +29,12 @@ final class RetrySchedule {
         return Optional.of(now.plusMillis(Math.round(delays.get(failed - 1).toMillis() * factor)));
     }
 
+    /** The longest wait between two attempts of one delivery, jitter included. */
+    Duration longestWait() {
+        Duration longest = delays.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+        return Duration.ofMillis(Math.round(longest.toMillis() * (1 + JITTER)));
+    }
+
     /** How many attempts a delivery gets at most, the first included. */
     int attempts() {
         return delays.size() + 1;
