@@ -83,6 +83,22 @@ class ClickRedirectIT extends IntegrationTest {
     }
 
     @Test
+    void oneAddressCannotSpendAnOffersWholeLimit() {
+        RateLimitIT.awaitFreshMinute();
+        ApiClient flooder = api.fromAnotherAddress();
+        for (int i = 0; i < 600; i++) {
+            assertThat(tracking.follow(flooder, "deal", "pat", Map.of()).status()).as("click " + i).isEqualTo(302);
+        }
+        ApiClient.Response capped = tracking.follow(flooder, "deal", "pat", Map.of());
+        assertThat(capped.status()).as(capped.toString()).isEqualTo(429);
+        assertThat(capped.errorCode()).isEqualTo("RATE_LIMITED");
+        assertThat(Long.parseLong(capped.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(capped.header("X-RateLimit-Limit")).isEqualTo("600");
+        // every other visitor still clicks through
+        assertThat(tracking.follow(api.fromAnotherAddress(), "deal", "pat", Map.of()).status()).isEqualTo(302);
+    }
+
+    @Test
     void linksThatLeadNowhereUseUpTheVisitorsAddressLimit() {
         RateLimitIT.awaitFreshMinute();
         ApiClient prober = api.fromAnotherAddress();

@@ -11,17 +11,22 @@ import org.springframework.boot.context.properties.bind.Name;
  * e-mail and client ({@code login-client}: the client's address, or its device cookie for that e-mail) and per
  * e-mail for clients without its device cookie ({@code login-target}); see ARCHITECTURE.md, "Login protection".
  * {@code public.<group>} limits the public endpoints that name that limit group, per value of their path variables
- * (defaults {@value #PUBLIC_MINUTE} / {@value #PUBLIC_HOUR} / {@value #PUBLIC_DAY}).
+ * (defaults {@value #PUBLIC_MINUTE} / {@value #PUBLIC_HOUR} / {@value #PUBLIC_DAY}); {@code public-per-address.<group>}
+ * caps what one client network may take of one target's limit a minute (clicks: {@value #CLICKS_PER_ADDRESS}; none
+ * for postbacks, which an advertiser's server sends from one address).
  * {@code enabled=false} switches all of it off.
  */
 @ConfigurationProperties("crowdledger.ratelimit")
 public record RateLimitSettings(Boolean enabled, Long minute, Long hour, Long day, Map<String, Limits> accounts,
                                 Limits anonymous, Limits loginClient, Limits loginTarget,
-                                @Name("public") Map<String, Limits> publicGroups) {
+                                @Name("public") Map<String, Limits> publicGroups,
+                                @Name("public-per-address") Map<String, Long> publicPerAddress) {
     /** High: an advertiser's server sends every postback of a busy offer, and every visitor of a link clicks. */
     static final long PUBLIC_MINUTE = 120_000;
     static final long PUBLIC_HOUR = 3_000_000;
     static final long PUBLIC_DAY = 30_000_000;
+    /** Ten a second from one address (a NAT, a carrier's shared address) to one offer: more than people click. */
+    static final long CLICKS_PER_ADDRESS = 600;
 
     public RateLimitSettings {
         enabled = enabled == null || enabled;
@@ -33,6 +38,12 @@ public record RateLimitSettings(Boolean enabled, Long minute, Long hour, Long da
         loginClient = orElse(loginClient, new Limits(5L, 20L, 50L));
         loginTarget = orElse(loginTarget, new Limits(20L, 100L, 300L));
         publicGroups = publicGroups == null ? Map.of() : Map.copyOf(publicGroups);
+        publicPerAddress = publicPerAddress == null ? Map.of("click", CLICKS_PER_ADDRESS) : Map.copyOf(publicPerAddress);
+    }
+
+    /** What one client network may take of one target's limit a minute; null: no cap. */
+    Long perAddressMinute(String group) {
+        return publicPerAddress.get(group);
     }
 
     Limits forPublicGroup(String group) {

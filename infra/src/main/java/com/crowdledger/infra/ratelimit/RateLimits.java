@@ -36,6 +36,7 @@ public class RateLimits {
     private final TrustedProxies proxies;
     /** Registered once: looking a counter up in the registry on every 429 showed in profiles of refusal floods. */
     private final Map<String, Counter> rejections;
+    private final AddressMinuteCap addressCap = new AddressMinuteCap();
 
     RateLimits(RateLimiter limiter, RateLimitSettings settings, MeterRegistry meters, TrustedProxies proxies) {
         this.limiter = limiter;
@@ -62,7 +63,8 @@ public class RateLimits {
     /**
      * A request to a public endpoint with a limit group of its own: per value of the route's path variables (an offer
      * of a brand, say), not per address. An address this node has seen use up its refusals of this group (see
-     * {@link #chargeRefusal}) is refused first, without drawing anything.
+     * {@link #chargeRefusal}) is refused first, without drawing anything, and so is one that took its share of the
+     * target this minute ({@link AddressMinuteCap}).
      */
     public void forPublicGroup(String group, Map<String, String> pathVariables, HttpServletRequest request,
                                HttpServletResponse response) {
@@ -74,7 +76,15 @@ public class RateLimits {
         if (addressRefused != null) {
             refuse(addressRefused, response, ADDRESS);
         }
-        apply(groupBucket(group, pathVariables), settings.forPublicGroup(group), response, PUBLIC);
+        String target = groupBucket(group, pathVariables);
+        Long cap = settings.perAddressMinute(group);
+        long now = System.currentTimeMillis();
+        if (cap != null && !addressCap.admit(target + "|" + proxies.clientNetwork(request), cap, now)) {
+            long reset = AddressMinuteCap.minuteEndEpochSeconds(now);
+            answer(new RateLimiter.Decision(false, cap, 0, reset, Math.max(1, reset - now / 1000)), response,
+                    ADDRESS);
+        }
+        apply(target, settings.forPublicGroup(group), response, PUBLIC);
     }
 
     /**
@@ -157,7 +167,10 @@ public class RateLimits {
         if (!settings.enabled()) {
             return;
         }
-        RateLimiter.Decision decision = limiter.consume(bucket, limits);
+        answer(limiter.consume(bucket, limits), response, kind);
+    }
+
+    private void answer(RateLimiter.Decision decision, HttpServletResponse response, String kind) {
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
