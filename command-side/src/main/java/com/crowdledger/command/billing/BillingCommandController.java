@@ -58,7 +58,8 @@ class BillingCommandController {
 
     /**
      * 201 with the payment: {@code succeeded} (credited), or {@code pending} while the provider confirms or when its
-     * answer did not come (it is asked again later); a client polls {@code GET /v1/billing/payments/{id}}.
+     * answer did not come (it is asked again later); a client polls {@code GET /v1/billing/payments/{id}} (with a
+     * {@code billing} key), or sends the same top-up again with its {@code Idempotency-Key}.
      *
      * <p>{@code Idempotency-Key} is this route's own, not the platform's stored replay: that runs the request in one
      * transaction, which would hold the account's lock while the provider answers and roll back the record of a

@@ -141,7 +141,7 @@ class ProcessingGroupDeclarations implements ConfigurerModule {
         return Arrays.stream(ReflectionUtils.getAllDeclaredMethods(type))
                 .filter(method -> AnnotatedElementUtils.hasAnnotation(method, EventHandler.class))
                 .filter(method -> Arrays.stream(method.getParameters())
-                        .anyMatch(parameter -> parameter.isAnnotationPresent(MetaDataValue.class)))
+                        .anyMatch(parameter -> AnnotatedElementUtils.hasAnnotation(parameter, MetaDataValue.class)))
                 .findFirst()
                 .map(method -> type.getName() + "." + method.getName() + " (a subscribing handler) takes a "
                         + "@MetaDataValue: the in-transaction processor routes events by their type alone");

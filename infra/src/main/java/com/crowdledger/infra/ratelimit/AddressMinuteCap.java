@@ -11,19 +11,26 @@ import java.util.Map;
  */
 final class AddressMinuteCap {
     private static final long MINUTE_MILLIS = 60_000;
+    /** Keys a minute, at most (about 20 MB): past them, new keys are not counted, and pass. */
+    static final int MAX_KEYS = 100_000;
 
     private long minute = -1;
     private Map<String, Long> counts = new HashMap<>();
 
     /**
      * Counts one request of {@code key} at {@code nowMillis}; whether it is within {@code cap} this minute. The counts
-     * start afresh each minute, so they hold no more than a minute's distinct keys.
+     * start afresh each minute, so they hold no more than a minute's distinct keys, and no more than {@link #MAX_KEYS}
+     * (keys are made of the URL's slugs before they are known to name anything: a flood of made-up links, already
+     * slowed by its refusals, must not fill the memory).
      */
     synchronized boolean admit(String key, long cap, long nowMillis) {
         long current = nowMillis / MINUTE_MILLIS;
         if (current != minute) {
             minute = current;
             counts = new HashMap<>();
+        }
+        if (counts.size() >= MAX_KEYS && !counts.containsKey(key)) {
+            return true;
         }
         return counts.merge(key, 1L, Long::sum) <= cap;
     }

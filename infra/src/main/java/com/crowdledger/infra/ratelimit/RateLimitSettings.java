@@ -1,5 +1,6 @@
 package com.crowdledger.infra.ratelimit;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
@@ -38,7 +39,11 @@ public record RateLimitSettings(Boolean enabled, Long minute, Long hour, Long da
         loginClient = orElse(loginClient, new Limits(5L, 20L, 50L));
         loginTarget = orElse(loginTarget, new Limits(20L, 100L, 300L));
         publicGroups = publicGroups == null ? Map.of() : Map.copyOf(publicGroups);
-        publicPerAddress = publicPerAddress == null ? Map.of("click", CLICKS_PER_ADDRESS) : Map.copyOf(publicPerAddress);
+        Map<String, Long> perAddress = new HashMap<>(Map.of("click", CLICKS_PER_ADDRESS));
+        if (publicPerAddress != null) {
+            perAddress.putAll(publicPerAddress); // a group set leaves the others' defaults
+        }
+        publicPerAddress = Map.copyOf(perAddress);
     }
 
     /** What one client network may take of one target's limit a minute; null: no cap. */

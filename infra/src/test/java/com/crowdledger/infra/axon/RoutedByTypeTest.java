@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -53,6 +54,31 @@ class RoutedByTypeTest {
         handle(new GenericDomainEventMessage<>("Agg", "agg-1", 3, "b"));
         handle(GenericEventMessage.asEventMessage("c"));
         assertThat(calls).containsExactly("texts:a", "numbers:1", "texts:b", "domain:b@3", "texts:c");
+    }
+
+    @Test
+    void eachKindIsAskedOnce() throws Exception {
+        int[] asked = {0};
+        SimpleEventHandlerInvoker texts = group(new Texts());
+        RoutedByType counting = new RoutedByType(new MultiEventHandlerInvoker(new EventHandlerInvoker() {
+            @Override
+            public boolean canHandle(EventMessage<?> event, Segment segment) {
+                asked[0]++;
+                return texts.canHandle(event, segment);
+            }
+
+            @Override
+            public void handle(EventMessage<?> event, Segment segment) throws Exception {
+                texts.handle(event, segment);
+            }
+        }));
+        for (String text : List.of("a", "b", "c")) {
+            EventMessage<?> event = GenericEventMessage.asEventMessage(text);
+            assertThat(counting.canHandle(event, Segment.ROOT_SEGMENT)).isTrue();
+            counting.handle(event, Segment.ROOT_SEGMENT);
+        }
+        assertThat(calls).containsExactly("texts:a", "texts:b", "texts:c");
+        assertThat(asked[0]).isEqualTo(1);
     }
 
     @Test

@@ -290,7 +290,8 @@ class DeliveryRecorder implements AutoCloseable {
                 on conflict (kind, target_id) do update
                 set failing_since = case
                         when delivery_targets.failing_since is not null
-                         and delivery_targets.last_failed_at >= excluded.last_failed_at - ? * interval '1 millisecond'
+                         and (delivery_targets.last_failed_at is null
+                              or delivery_targets.last_failed_at >= excluded.last_failed_at - ? * interval '1 millisecond')
                         then delivery_targets.failing_since
                         else excluded.failing_since end,
                     last_failed_at = greatest(delivery_targets.last_failed_at, excluded.last_failed_at)

@@ -99,23 +99,37 @@ public final class PostbackUrlTemplate {
 
     /**
      * The URL for one conversion: each macro replaced by its value, percent-encoded as UTF-8 (a missing value by
-     * nothing). In the path, dots are encoded too: a visitor's sub id of {@code ..} must not become a dot segment that
-     * moves the postback (and the partner's credentials in it) to another path of the partner's host.
+     * nothing). A path segment that comes out as {@code .} or {@code ..} (a visitor's sub id, say), encoded or not, is
+     * emptied: servers resolve it, and the postback, with the partner's credentials in it, would go to another path
+     * of the partner's host.
      */
     public String expand(Map<String, String> values) {
         Matcher macros = MACRO.matcher(template);
-        int query = template.indexOf('?');
         StringBuilder url = new StringBuilder();
         while (macros.find()) {
             String value = values.get(macros.group(1));
             String encoded = value == null ? ""
                     : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-            if (query < 0 || macros.start() < query) {
-                encoded = encoded.replace(".", "%2E");
-            }
             macros.appendReplacement(url, Matcher.quoteReplacement(encoded));
         }
         macros.appendTail(url);
-        return url.toString();
+        return withoutDotSegments(url.toString());
+    }
+
+    private static String withoutDotSegments(String url) {
+        int path = url.indexOf('/', url.indexOf("//") + 2);
+        if (path < 0) {
+            return url;
+        }
+        int end = url.indexOf('?', path);
+        end = end < 0 ? url.length() : end;
+        String[] segments = url.substring(path, end).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String decoded = segments[i].replace("%2E", ".").replace("%2e", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                segments[i] = "";
+            }
+        }
+        return url.substring(0, path) + String.join("/", segments) + url.substring(end);
     }
 }

@@ -21,10 +21,14 @@ class PostbackUrlTemplateTest {
     }
 
     @Test
-    void aValueInThePathCannotMakeADotSegment() {
-        PostbackUrlTemplate template = PostbackUrlTemplate.parse("https://p.example/pb/{sub1}/{sub2}?s={sub1}");
-        assertThat(template.expand(Map.of("sub1", "..", "sub2", "v1.2")))
-                .isEqualTo("https://p.example/pb/%2E%2E/v1%2E2?s=..");
+    void valuesCannotMakeADotSegmentOfThePath() {
+        PostbackUrlTemplate template = PostbackUrlTemplate.parse("https://p.example/pb/{sub1}/{sub2}{sub3}/{sub4}/x"
+                + "?s={sub1}");
+        assertThat(template.expand(Map.of("sub1", "..", "sub2", ".", "sub3", ".", "sub4", "v1.2")))
+                .isEqualTo("https://p.example/pb///v1.2/x?s=..");
+        assertThat(template.expand(Map.of("sub1", "%2E%2E", "sub2", "a", "sub3", "b", "sub4", "%2e")))
+                .as("encoded by the visitor: sent as %252E, no dot segment either")
+                .isEqualTo("https://p.example/pb/%252E%252E/ab/%252e/x?s=%252E%252E");
     }
 
     @Test
