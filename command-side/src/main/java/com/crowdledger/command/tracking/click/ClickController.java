@@ -96,7 +96,7 @@ class ClickController {
         return subId == null || subId.isEmpty() ? null : cut(subId, MAX_SUB_ID_LENGTH);
     }
 
-    /** At most {@code max} chars, never half a character: a lone surrogate would be stored as '?' by the read models. */
+    /** At most {@code max} chars, never half a character (the read models would store a lone surrogate as '?'). */
     private static String cut(String value, int max) {
         if (value.length() <= max) {
             return value;
