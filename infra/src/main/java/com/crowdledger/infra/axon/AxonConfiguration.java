@@ -123,10 +123,10 @@ class AxonConfiguration {
      * type); the command bus without Axon's capacity gauge, which it registered per message type as commands came,
      * racing its own registration (Micrometer's warning of a duplicate gauge) and keeping a sliding-window reservoir
      * per command. Tracking processors by {@link TrackingProcessorMonitor} (one per processor, whoever asks for it),
-     * whose meters are made once: each of them reads every event. Subscribing processors not at all: they see every event of
-     * every command inside its transaction, and a timer and counters per group and message cost about a third of a
-     * click's or a postback's CPU (JFR profile of {@code infra/bench/tracking.sh}); the command's own metrics measure
-     * their work. Queries neither: the HTTP metrics of their requests measure them (and Axon's query bus monitor made
+     * whose meters are made once: each of them reads every event. Subscribing processors not at all: they see every
+     * event of every command inside its transaction, and a timer and counters per group and message cost about a third
+     * of a click's or a postback's CPU (JFR profile of {@code infra/bench/tracking.sh}); the command's own metrics
+     * measure their work. Queries neither: the HTTP metrics of their requests measure them (and Axon's query bus monitor made
      * a capacity gauge per query type and message, warning of duplicates).
      */
     @SuppressWarnings("unchecked")

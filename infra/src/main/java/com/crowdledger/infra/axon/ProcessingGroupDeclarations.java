@@ -27,8 +27,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Registers the event processors as each processing group declares beside its handlers ({@link Subscribing} or

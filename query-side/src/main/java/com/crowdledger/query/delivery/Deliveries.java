@@ -61,7 +61,7 @@ public class Deliveries implements SmartLifecycle {
      * its next failure starts the count towards giving it up afresh.
      */
     public void restartFailures(String kind, String targetId) {
-        jdbc.update("update delivery_targets set failing_since = null where kind = ? and target_id = ?", kind, targetId);
+        jdbc.update(DeliveryRecorder.FORGET_FAILURES, kind, targetId);
     }
 
     /**

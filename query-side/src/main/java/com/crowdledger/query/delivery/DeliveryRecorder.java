@@ -37,6 +37,9 @@ class DeliveryRecorder implements AutoCloseable {
     /** How long the first outcome of a batch waits for others: an outcome's write makes no delivery wait. */
     private static final Duration GATHER = Duration.ofMillis(50);
     private static final Duration MIN_STREAK_GAP = Duration.ofHours(1);
+    /** The target's failing period forgotten: given up on, or changed by its owner ({@link Deliveries}). */
+    static final String FORGET_FAILURES =
+            "update delivery_targets set failing_since = null where kind = ? and target_id = ?";
 
     /** What one attempt came to: {@code result} null when it was canceled before any request. */
     record Outcome(QueuedDelivery delivery, Instant attemptedAt, AttemptResult result, String canceledBecause) {
@@ -291,7 +294,8 @@ class DeliveryRecorder implements AutoCloseable {
                 set failing_since = case
                         when delivery_targets.failing_since is not null
                          and (delivery_targets.last_failed_at is null
-                              or delivery_targets.last_failed_at >= excluded.last_failed_at - ? * interval '1 millisecond')
+                              or delivery_targets.last_failed_at
+                                 >= excluded.last_failed_at - ? * interval '1 millisecond')
                         then delivery_targets.failing_since
                         else excluded.failing_since end,
                     last_failed_at = greatest(delivery_targets.last_failed_at, excluded.last_failed_at)
@@ -308,8 +312,7 @@ class DeliveryRecorder implements AutoCloseable {
         try {
             transactions.executeWithoutResult(status -> {
                 kinds.get(delivery.kind()).giveUp(delivery, giveUp.failure(), giveUp.failingSince(), giveUp.detail());
-                jdbc.update("update delivery_targets set failing_since = null where kind = ? and target_id = ?",
-                        delivery.kind(), delivery.targetId());
+                jdbc.update(FORGET_FAILURES, delivery.kind(), delivery.targetId());
             });
         } catch (RuntimeException e) {
             log.warn("Could not give up on {} {} ({})", delivery.kind(), delivery.targetId(), giveUp.failure(), e);

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A date request parameter ({@code from=2026-11-23}), read from its text, and the range an instant one must keep to. Spring's {@code @DateTimeFormat} conversion
- * of the same parameter looked its parser up through the parameter's annotations on every request, a fifth of a
- * window's analytics read in a profile (README, "Crowdtesting (issue 7)").
+ * A date request parameter ({@code from=2026-11-23}), read from its text, and the range an instant one must keep to.
+ * Spring's {@code @DateTimeFormat} conversion of the same parameter looked its parser up through the parameter's
+ * annotations on every request, a fifth of a window's analytics read in a profile (README, "Crowdtesting (issue 7)").
  */
 public final class DateParameter {
     private static final Instant LATEST_INSTANT = Instant.parse("9000-01-01T00:00:00Z");
