@@ -162,6 +162,22 @@ service_cpu_ticks() {
     echo "$ticks"
 }
 
+# settle SERVICE: waits (60 s at most) until the service and its database use less than a tenth of a core over a
+# second, so a measurement does not start while the tracking processors still work off the previous run's events.
+settle() {
+    local before after deadline=$((SECONDS + 60)) started=$SECONDS
+    while ((SECONDS < deadline)); do
+        before=$(CPU_INCLUDES_DATABASE=1 service_cpu_ticks "$1")
+        sleep 1
+        after=$(CPU_INCLUDES_DATABASE=1 service_cpu_ticks "$1")
+        if ((after - before < CLK_TCK / 10)); then
+            log "$1 settled after $((SECONDS - started)) s"
+            return
+        fi
+    done
+    log "warning: $1 still busy after 60 s"
+}
+
 # A wrk script that counts responses by status; run_wrk checks them against EXPECTED_STATUSES.
 STATUS_SCRIPT=$TMP/statuses.lua
 cat >"$STATUS_SCRIPT" <<'LUA'

@@ -35,7 +35,8 @@
 # few hundred requests a second a short warm-up leaves the service measuring its interpreter.
 # Each can be set on its own, as can WRK_THREADS=2 WRK_CONNECTIONS=16 REPORT_CONNECTIONS=1 SCALE_OFFERS=10
 # SCALE_PARTNERS=60 SCALE_OFFERS_PER_PARTNER=3 MIN_POSTBACK_RATIO=0.5 MIN_CLICK_RATIO=0.5 MAX_POSTBACK_P99_MS=50
-# MAX_LAG_P99_MS=1000 LAG_MAX_GROWTH_MS=100 MAX_REPORT_P99_MS=50 JAVA_OPTS="-Xms1g -Xmx1g" KEEP_TMP=1 (see lib.sh).
+# MAX_LAG_P99_MS=1000 LAG_MAX_GROWTH_MS=100 MAX_REPORT_P99_MS=50 FIXED_WARM_UP_SECONDS=10 JAVA_OPTS="-Xms1g -Xmx1g"
+# KEEP_TMP=1 (see lib.sh).
 # JFR=1: record a JFR profile of the service over the whole run, kept as $TMP/service.jfr (implies KEEP_TMP=1).
 if [[ ${FULL:-0} == 1 ]]; then
     : "${WRK_DURATION:=15s}" "${WARMUP_DURATION:=60s}" "${ROUNDS:=2}" "${FIXED_SECONDS:=30}" "${LAG_SECONDS:=60}"
@@ -56,6 +57,7 @@ MAX_POSTBACK_P99_MS=${MAX_POSTBACK_P99_MS:-50}
 MAX_LAG_P99_MS=${MAX_LAG_P99_MS:-1000}
 LAG_MAX_GROWTH_MS=${LAG_MAX_GROWTH_MS:-100}
 MAX_REPORT_P99_MS=${MAX_REPORT_P99_MS:-50}
+FIXED_WARM_UP_SECONDS=${FIXED_WARM_UP_SECONDS:-10}
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")/tracking" && pwd)
 if ! command -v pgbench >/dev/null || ! command -v psql >/dev/null; then
     log "pgbench or psql is missing: installing the Debian package postgresql-client"
@@ -140,13 +142,18 @@ AVG_PGBENCH=$(cat $(runs pgbench | sed "s|^|$TMP/|; s|$|.tps|") | awk '{s += $1}
 AVG_CLICKS=$(avg_rps_of $(runs clicks))
 AVG_POSTBACKS=$(avg_rps_of $(runs postbacks))
 
-# fixed_rate RUN RATE SECONDS [probe]: FixedRate.java's output in $TMP/RUN.txt
+# fixed_rate RUN RATE SECONDS [probe]: FixedRate.java's output in $TMP/RUN.txt. It starts once the previous run's
+# events are worked off (settle). Without the probe, FIXED_WARM_UP_SECONDS of the same load go first, not measured:
+# the load generator is a fresh JVM, and its own cold start would count as the service's latency. The probe's run has
+# none, so its first window is the lag's starting point.
 fixed_rate() {
-    local probe=()
-    [[ ${4:-} == probe ]] && probe=("$PROBE_CLICK" "$PROBE_OFFER")
-    log "$1: postbacks at $2/s for $3 s over $WRK_CONNECTIONS connections${probe:+, with the lag probe}"
-    java "$BENCH/FixedRate.java" "$BASE" "$API_KEY" "$TMP/clicks.txt" "$2" "$3" "$WRK_CONNECTIONS" "$1" \
-        "${probe[@]}" >"$TMP/$1.txt" || die "$1: the load generator failed"
+    local probe=() warm_up=$FIXED_WARM_UP_SECONDS
+    [[ ${4:-} == probe ]] && probe=("$PROBE_CLICK" "$PROBE_OFFER") && warm_up=0
+    settle api
+    log "$1: postbacks at $2/s for $3 s over $WRK_CONNECTIONS connections${probe:+, with the lag probe}" \
+        "(after $warm_up s of the same load, not measured)"
+    FIXED_WARM_UP_SECONDS=$warm_up java "$BENCH/FixedRate.java" "$BASE" "$API_KEY" "$TMP/clicks.txt" "$2" "$3" \
+        "$WRK_CONNECTIONS" "$1" "${probe[@]}" >"$TMP/$1.txt" || die "$1: the load generator failed"
     local errors
     errors=$(awk '$1 == "load" {print $8}' "$TMP/$1.txt")
     [[ $errors == 0 ]] || die "$1: $errors requests failed (see above): the result is bogus"

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * click, and from its 201 polls {@code GET /v1/reports?offer=PROBE_OFFER&groupBy=} every POLL_MS until the totals
  * count it; the lag is from the 201 to the answer that counts it (an upper bound, by up to one poll). Then the next.
  *
+ * <p>With FIXED_WARM_UP_SECONDS in the environment, the same load runs that long first, and is not measured: this
+ * client starts cold (interpreted, no connections), and its own slowness would be counted as the service's.
+ *
  * <p>Usage: {@code java FixedRate.java BASE KEY CLICKS_FILE RATE SECONDS CONNECTIONS LABEL [PROBE_CLICK PROBE_OFFER]}.
  * Prints, for the shell to read:
  * <pre>
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
  */
 public final class FixedRate {
     static final int WINDOW_SECONDS = 10;
+    static final int WARM_UP_SECONDS = Integer.parseInt(System.getenv().getOrDefault("FIXED_WARM_UP_SECONDS", "0"));
     static final long POLL_MS = 10;
     static final Pattern CONVERSIONS = Pattern.compile("\"totals\":\\{[^}]*\"conversions\":(\\d+)");
 
@@ -65,6 +69,30 @@ public final class FixedRate {
             throw new IllegalArgumentException("need click ids, and a positive rate, duration and connection count");
         }
 
+        if (WARM_UP_SECONDS > 0) {
+            // this client's first seconds (its JIT, its connections) are not the service's latency: same load, not kept
+            load.run(clicks, rate, WARM_UP_SECONDS, connections, label + "-warm-up", null);
+        }
+        Probe probe = args.length == 9 ? new Probe(load, args[7], args[8], label) : null;
+        Run run = load.run(clicks, rate, seconds, connections, label, probe);
+        long[] all = run.latencies();
+        System.out.printf("load %d %.1f %.1f %.3f %.3f %.3f %d%n", all.length, run.seconds(),
+                all.length / run.seconds(),
+                percentile(all, 50), percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                load.errors.get()); // the warm-up's too: a failing warm-up voids the run as well
+        if (probe != null) {
+            probe.join();
+            probe.print();
+        }
+    }
+
+    /** Every latency of a run, sorted, and how long it took from its start until its last answer. */
+    record Run(long[] latencies, double seconds) {
+    }
+
+    /** RATE postbacks a second over CONNECTIONS threads for SECONDS, the probe (if any) beside them. */
+    Run run(List<String> clicks, double rate, int seconds, int connections, String label, Probe probe)
+            throws InterruptedException {
         long periodNanos = (long) (1e9 / rate);
         long start = System.nanoTime() + 200_000_000L; // every thread starts from the same moment
         long end = start + seconds * 1_000_000_000L;
@@ -86,7 +114,7 @@ public final class FixedRate {
                         LockSupport.parkNanos(wait);
                     }
                     String click = clicks.get((int) ((k * connections + index) % clicks.size()));
-                    load.postback(click, label + "-" + index + "-" + k);
+                    postback(click, label + "-" + index + "-" + k);
                     mine[n++] = System.nanoTime() - intended;
                 }
                 latencies[index] = mine;
@@ -95,22 +123,13 @@ public final class FixedRate {
             threads.add(thread);
             thread.start();
         }
-        Probe probe = args.length == 9 ? new Probe(load, args[7], args[8], label, start, end) : null;
         if (probe != null) {
-            probe.start();
+            probe.startAt(start, end);
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        double took = (System.nanoTime() - start) / 1e9;
-        long[] all = merge(latencies, counts);
-        System.out.printf("load %d %.1f %.1f %.3f %.3f %.3f %d%n", all.length, took, all.length / took,
-                percentile(all, 50), percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-                load.errors.get());
-        if (probe != null) {
-            probe.join();
-            probe.print();
-        }
+        return new Run(merge(latencies, counts), (System.nanoTime() - start) / 1e9);
     }
 
     /** One postback; counts anything but a 201 (and any failure to get an answer) as an error. */
@@ -176,18 +195,22 @@ public final class FixedRate {
         private final String click;
         private final String offer;
         private final String label;
-        private final long start;
-        private final long end;
+        private long start;
+        private long end;
         private final List<List<Long>> windows = new ArrayList<>();
 
-        Probe(FixedRate load, String click, String offer, String label, long start, long end) {
+        Probe(FixedRate load, String click, String offer, String label) {
             super("probe");
             this.load = load;
             this.click = click;
             this.offer = offer;
             this.label = label;
-            this.start = start;
-            this.end = end;
+        }
+
+        void startAt(long loadStart, long loadEnd) {
+            start = loadStart;
+            end = loadEnd;
+            start();
         }
 
         @Override
