@@ -73,9 +73,10 @@ class PlaytestConcurrencyIT extends IntegrationTest {
         String key = play.owner("live").key();
         play.credited(key, SLOTS * 1_000L);
         String game = play.game(key);
+        String tester = play.testerId(play.tester("live"));
 
         List<ApiClient.Response> orders = AllAtOnce.send(RACERS, i -> play.order(key, game, "visibility", "private",
-                "quantity", 1, "invitedTesters", List.of("tstr_someone")));
+                "quantity", 1, "invitedTesters", List.of(tester)));
 
         assertThat(orders).filteredOn(r -> r.status() == 201).hasSize(SLOTS);
         assertThat(orders).filteredOn(r -> r.status() == 402).hasSize(RACERS - SLOTS)

@@ -172,20 +172,30 @@ class PlaytestStoryIT extends IntegrationTest {
         TestAccounts.Registered owner = play.owner("test");
         String key = owner.key();
         String game = play.game(key);
+        String tester = play.testerId(play.tester("test"));
         ApiClient.Response noCredit = play.order(key, game, "visibility", "private", "invitedTesters",
-                List.of("tstr_someone"));
+                List.of(tester));
         assertThat(noCredit.status()).as(noCredit.toString()).isEqualTo(402);
         assertThat(noCredit.errorCode()).isEqualTo("PAYMENT_REQUIRED");
 
         play.credited(key, 1_000);
         ApiClient.Response short1 = play.order(key, game, "visibility", "private", "quantity", 2,
-                "invitedTesters", List.of("tstr_someone"));
+                "invitedTesters", List.of(tester));
         assertThat(short1.status()).isEqualTo(402);
         assertThat(ok(api.get("/v1/games/" + game + "/playtests").key(key).send())).isEmpty();
         assertThat(play.balance(key)).isEqualTo(1_000);
         assertThat(play.stats(key).path("playtests").path("open").asInt()).isZero();
+        ApiClient.Response nobody = play.order(key, game, "visibility", "private", "quantity", 1,
+                "invitedTesters", List.of(tester, "tstr_someone"));
+        assertThat(nobody.status()).as("a slot for nobody, paid and never claimed").isEqualTo(422);
+        assertThat(nobody.json().path("error").path("details").get(0).path("field").asText())
+                .isEqualTo("invitedTesters");
+        ApiClient.Response otherMode = play.order(key, game, "visibility", "private", "quantity", 1,
+                "invitedTesters", List.of(play.testerId(play.tester("live"))));
+        assertThat(otherMode.status()).as("a live tester on a test order").isEqualTo(422);
+        assertThat(play.balance(key)).isEqualTo(1_000);
         assertThat(ok(play.order(key, game, "visibility", "private", "quantity", 1,
-                "invitedTesters", List.of("tstr_someone"))).path("id").asText()).startsWith("pt_");
+                "invitedTesters", List.of(tester))).path("id").asText()).startsWith("pt_");
         assertThat(play.balance(key)).isZero();
     }
 
@@ -311,7 +321,7 @@ class PlaytestStoryIT extends IntegrationTest {
         JsonNode testPayment = play.credited(test, 2_000);
         assertThat(testPayment.path("invoiceNumber").asText()).isEqualTo("TEST-000001");
         play.ordered(test, play.game(test), "visibility", "private", "quantity", 1,
-                "invitedTesters", List.of("tstr_someone"));
+                "invitedTesters", List.of(play.testerId(play.tester("test"))));
 
         assertThat(play.balance(live)).isEqualTo(5_000);
         assertThat(play.balance(test)).isEqualTo(1_000);

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.crowdledger.command.game.GameLookup;
 import com.crowdledger.command.game.HttpsLinks;
+import com.crowdledger.command.tester.TesterLookup;
 import com.crowdledger.events.earning.EarningSource;
 import com.crowdledger.events.earning.EarningStatus;
 import com.crowdledger.events.earning.TesterEarningRecordedEvent;
@@ -110,7 +111,7 @@ class Playtest {
     }
 
     @CommandHandler
-    Playtest(OrderPlaytestCommand command, GameLookup games) {
+    Playtest(OrderPlaytestCommand command, GameLookup games, TesterLookup testers) {
         Tenant owner = command.owner();
         GameLookup.GameFacts game = games.find(command.gameId())
                 .filter(found -> owner.owns(found.accountId(), found.mode()))
@@ -141,6 +142,13 @@ class Playtest {
         }
         List<String> keys = validKeys(command.keysForTesters(), quantity);
         List<String> invited = validInvited(command.visibility(), command.invitedTesters());
+        Set<String> known = testers.existing(invited, game.mode());
+        List<String> unknown = invited.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            // slots offered to nobody would be paid for and never claimed
+            throw DomainException.invalid("invitedTesters", "no tester " + String.join(", ", unknown)
+                    + " in " + game.mode().wireName() + " mode");
+        }
         Money prepaid = command.visibility() == PlaytestVisibility.PRIVATE ? cost.times(quantity)
                 : Money.zero(cost.currency());
         apply(new PlaytestOrderedEvent(command.playtestId(), game.accountId(), game.mode(), command.gameId(),

@@ -3,7 +3,10 @@ package com.crowdledger.command.tester;
 import com.crowdledger.events.tester.TesterProfileCreatedEvent;
 import com.crowdledger.shared.Mode;
 import com.crowdledger.shared.processing.Subscribing;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,5 +33,15 @@ class JdbcTesterLookup implements TesterLookup {
     public Optional<String> testerId(String accountId, Mode mode) {
         return jdbc.queryForList("select tester_id from tester_lookup where account_id = ? and mode = ?",
                 String.class, accountId, mode.name()).stream().findFirst();
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> testerIds, Mode mode) {
+        if (testerIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList(
+                "select tester_id from tester_lookup where mode = ? and tester_id = any(?)", String.class, mode.name(),
+                testerIds.toArray(String[]::new)));
     }
 }

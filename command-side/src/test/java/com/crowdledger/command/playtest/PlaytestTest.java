@@ -8,6 +8,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.instanceOf;
 
 import com.crowdledger.command.game.GameLookup;
+import com.crowdledger.command.tester.TesterLookup;
 import com.crowdledger.events.earning.EarningSource;
 import com.crowdledger.events.earning.EarningStatus;
 import com.crowdledger.events.earning.TesterEarningRecordedEvent;
@@ -29,10 +30,13 @@ import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Tenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,12 +57,26 @@ class PlaytestTest {
     private static final List<String> SLOTS = List.of("slot_a", "slot_b", "slot_c");
 
     private final FakeGames games = new FakeGames();
+    /** Ann and Bob are testers in live mode, Tess in test mode; nobody else. */
+    private final TesterLookup testers = new TesterLookup() {
+        @Override
+        public Optional<String> testerId(String accountId, Mode mode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<String> existing(Collection<String> testerIds, Mode mode) {
+            Set<String> ofMode = mode == Mode.LIVE ? Set.of("tstr_ann", "tstr_bob") : Set.of("tstr_tess");
+            return testerIds.stream().filter(ofMode::contains).collect(Collectors.toSet());
+        }
+    };
     private FixtureConfiguration<Playtest> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Playtest.class);
         fixture.registerInjectableResource(games);
+        fixture.registerInjectableResource(testers);
     }
 
     // --- orders ------------------------------------------------------------------------------------------
@@ -101,6 +119,14 @@ class PlaytestTest {
         fixture.givenNoPriorActivity().when(order(PlaytestVisibility.PRIVATE, List.of()))
                 .expectNoEvents().expectException(invalidField("invitedTesters"));
         fixture.givenNoPriorActivity().when(order(PlaytestVisibility.PUBLIC, List.of("tstr_ann")))
+                .expectNoEvents().expectException(invalidField("invitedTesters"));
+    }
+
+    @Test
+    void aPrivateOrderIsOfferedOnlyToTestersOfItsMode() {
+        fixture.givenNoPriorActivity().when(order(PlaytestVisibility.PRIVATE, List.of("tstr_ann", "tstr_ghost")))
+                .expectNoEvents().expectException(invalidField("invitedTesters"));
+        fixture.givenNoPriorActivity().when(order(PlaytestVisibility.PRIVATE, List.of("tstr_tess")))
                 .expectNoEvents().expectException(invalidField("invitedTesters"));
     }
 
