@@ -71,6 +71,27 @@ class ApiKeysIT extends IntegrationTest {
         assertThat(listed.data().path("status").asText()).isEqualTo("expired");
     }
 
+    /**
+     * An expiry is kept to the microsecond, never rounded up: a key asked to expire at the last instant of 9999 was
+     * once stored in year 10000, issued but never shown, listed nor revocable.
+     */
+    @Test
+    void anExpiryIsKeptToTheMicrosecondAndWithinBounds() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response fine = api.post("/v1/auth/api-keys").key(owner.key())
+                .body(Map.of("name", "fine", "scopes", List.of("keys"), "expiresAt", "2099-01-01T00:00:00.123456789Z"))
+                .send();
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(201);
+        assertThat(fine.data().path("expiresAt").asText()).isEqualTo("2099-01-01T00:00:00.123456Z");
+        assertThat(api.get("/v1/auth/api-keys/" + fine.data().path("id").asText()).key(owner.key()).send()
+                .data().path("expiresAt").asText()).isEqualTo("2099-01-01T00:00:00.123456Z");
+        ApiClient.Response far = api.post("/v1/auth/api-keys").key(owner.key())
+                .body(Map.of("name", "far", "scopes", List.of("keys"), "expiresAt", "9999-12-31T23:59:59.999999999Z"))
+                .send();
+        assertThat(far.status()).isEqualTo(422);
+        assertThat(far.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("expiresAt");
+    }
+
     @Test
     void scopeChangesTakeEffectAtOnce() {
         TestAccounts.Registered owner = accounts.verifiedOwner("live");

@@ -8,11 +8,13 @@ import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
+import com.crowdledger.shared.web.DateParameter;
 import com.crowdledger.shared.web.Errors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +53,11 @@ class ApiKeyCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     IssuedApiKey issue(Caller caller, @Valid @RequestBody IssueRequest request) {
         Mode mode = request.mode() != null ? request.mode() : caller.mode() != null ? caller.mode() : Mode.LIVE;
-        return issuing.issue(KeyAuthority.of(caller), mode, request.name(), request.scopes(), request.expiresAt());
+        // to the microsecond PostgreSQL keeps: a finer instant would be stored rounded, possibly later than asked
+        // (past the issuer's own expiry, or past year 9999, where the stored key could not be read back)
+        Instant expiresAt = request.expiresAt() == null ? null
+                : DateParameter.requireWithinBounds("expiresAt", request.expiresAt()).truncatedTo(ChronoUnit.MICROS);
+        return issuing.issue(KeyAuthority.of(caller), mode, request.name(), request.scopes(), expiresAt);
     }
 
     @PatchMapping("/{id}")
