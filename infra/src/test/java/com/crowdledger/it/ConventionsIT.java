@@ -2,6 +2,8 @@ package com.crowdledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,6 +112,66 @@ class ConventionsIT extends IntegrationTest {
                 .isEqualTo("is out of range");
     }
 
+    /** A value of another JSON type is refused at its field, never converted (an amount may be decimal text). */
+    @Test
+    void aValueOfTheWrongJsonTypeIs422AtItsField() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        String valid = "\"name\":\"x\",\"platform\":\"ios\",\"testersRequired\":2,\"rewardPerBug\":\"4.00\"";
+        for (String[] odd : new String[][] {{"name", "true"}, {"name", "12"}, {"testersRequired", "\"12\""},
+                {"testersRequired", "2.5"}, {"rewardPerBug", "\" \""}, {"rewardPerBug", "\"\""}}) {
+            String body = "{" + valid.replaceFirst("\"" + odd[0] + "\":[^,]*", "\"" + odd[0] + "\":" + odd[1]) + "}";
+            ApiClient.Response refused = api.post("/v1/campaigns").key(owner.key()).body(body).send();
+            assertField(refused, odd[0]);
+        }
+        assertThat(api.post("/v1/campaigns").key(owner.key()).body("{" + valid + "}").send().status())
+                .as("the amount as decimal text").isEqualTo(201);
+    }
+
+    /** A route that validates a header and a body names the body's field, and the header by its own name. */
+    @Test
+    void aBodyFieldAndAHeaderAreNamedAsTheClientSentThem() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        ApiClient.Response longCard = api.post("/v1/billing/credit").key(owner.key()).header("Idempotency-Key", "k1")
+                .body(Map.of("amountCents", 100, "paymentMethod", "pm_" + "x".repeat(200))).send();
+        assertField(longCard, "paymentMethod");
+        ApiClient.Response longKey = api.post("/v1/billing/credit").key(owner.key())
+                .header("Idempotency-Key", "k".repeat(256))
+                .body(Map.of("amountCents", 100, "paymentMethod", "pm_card_visa")).send();
+        assertField(longKey, "Idempotency-Key");
+    }
+
+    /** A Content-Type naming no one type is 415 like any type the API does not read, not a failure. */
+    @Test
+    void aWildcardContentTypeIs415() {
+        TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        for (String wildcard : List.of("*/*", "application/*", "text/*")) {
+            ApiClient.Response refused = api.post("/v1/auth/api-keys").key(owner.key())
+                    .header("Content-Type", wildcard).body("{\"name\":\"x\",\"scopes\":[\"keys\"]}").send();
+            assertThat(refused.status()).as(wildcard).isEqualTo(415);
+            assertThat(refused.errorCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        }
+    }
+
+    /** Two Authorization headers (or Idempotency-Keys) are refused: which one counts must not be a guess. */
+    @Test
+    void aHeaderThatSaysWhoIsCallingIsSentOnce() throws Exception {
+        String first = accounts.verifiedOwner("test").key();
+        String second = accounts.verifiedOwner("test").key();
+        HttpClient raw = HttpClient.newHttpClient();
+        HttpResponse<String> twoKeys = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/auth/me"))
+                .header("Authorization", "Bearer " + first).header("Authorization", "Bearer " + second).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(twoKeys.statusCode()).isEqualTo(400);
+        assertThat(twoKeys.body()).contains("\"code\":\"INVALID_REQUEST\"", "Send one Authorization header");
+        HttpResponse<String> twoIdempotencyKeys = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl()
+                        + "/v1/auth/api-keys")).header("Authorization", "Bearer " + first)
+                .header("Content-Type", "application/json").header("Idempotency-Key", "a")
+                .header("Idempotency-Key", "b").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"x\",\"scopes\":[\"keys\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(twoIdempotencyKeys.statusCode()).isEqualTo(400);
+        assertThat(api.get("/v1/auth/api-keys").key(first).send().data()).as("nothing issued").hasSize(1);
+    }
+
     @Test
     void aFieldNamedTwiceIsRefusedNotTakenFromTheLastOne() {
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
@@ -147,7 +209,10 @@ class ConventionsIT extends IntegrationTest {
                 .isEqualTo(200);
     }
 
-    /** Bytes that are not UTF-8 (an overlong NUL, an encoded surrogate) are the client's error, named, never a 500. */
+    /**
+     * Bytes that are not UTF-8 (an overlong NUL, an encoded surrogate) or broken %-escapes are the client's error,
+     * named, never a 500.
+     */
     @Test
     void aQueryParameterThatIsNotUtf8IsRefusedNamingIt() {
         for (String odd : List.of("%C0%80", "%ED%A0%80", "%F4%90%80%80", "%FF")) {
@@ -155,22 +220,37 @@ class ConventionsIT extends IntegrationTest {
             assertThat(click.status()).as(odd).isEqualTo(422);
             assertThat(click.json().path("error").path("details").get(0).path("field").asText()).isEqualTo("sub2");
             assertThat(click.json().path("error").path("details").get(0).path("message").asText())
-                    .isEqualTo("is not UTF-8 text");
+                    .isEqualTo("is not percent-encoded UTF-8 text");
         }
         TestAccounts.Registered owner = accounts.verifiedOwner("test");
+        // broken %-escapes: no HTTP client of the JDK sends them, so a socket does
+        for (String odd : List.of("%zz", "%", "%ud800", "a%2")) {
+            String click = rawAnswer("GET /r/some-brand/some-offer?via=p&sub2=" + odd, "");
+            assertThat(click).as(odd).startsWith("HTTP/1.1 422")
+                    .contains("{\"field\":\"sub2\",\"message\":\"is not percent-encoded UTF-8 text\"}");
+        }
+        assertThat(rawAnswer("GET /v1/bugs?limit=%zz", "Authorization: Bearer " + owner.key() + "\r\n"))
+                .startsWith("HTTP/1.1 422").contains("\"field\":\"limit\"");
         assertThat(api.get("/v1/events?type=caf%C3%A9").key(owner.key()).send().status()).as("UTF-8 text")
                 .isEqualTo(200);
     }
 
     /** A header with NUL (a click's User-Agent reaches its event) never gets past Tomcat, which answers 400 itself. */
     @Test
-    void aHeaderWithANulCharacterIsRefusedByTheServer() throws Exception {
+    void aHeaderWithANulCharacterIsRefusedByTheServer() {
+        assertThat(rawAnswer("GET /r/some-brand/some-offer?via=p", "User-Agent: a\u0000b\r\n"))
+                .startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_REQUEST\"");
+    }
+
+    /** The whole answer to a request line and header lines sent as they are, bytes no HTTP client would send. */
+    private String rawAnswer(String requestLine, String headerLines) {
         URI base = URI.create(api.baseUrl());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(("GET /r/some-brand/some-offer?via=p HTTP/1.1\r\nHost: x\r\n"
-                    + "User-Agent: a\u0000b\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"INVALID_REQUEST\"");
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: x\r\n" + headerLines
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

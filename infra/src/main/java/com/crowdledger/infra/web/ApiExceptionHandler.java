@@ -12,16 +12,22 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -44,6 +50,7 @@ class ApiExceptionHandler {
     ApiExceptionHandler(ErrorResponses errors) {
         this.errors = errors;
     }
+    static final String SEND_JSON = "Send the body as application/json";
     private static final String INVALID = "The request is invalid";
     private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
 
@@ -66,10 +73,29 @@ class ApiExceptionHandler {
             HttpServletResponse response) throws IOException {
         List<FieldIssue> details = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldIssue(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldIssue(field(result, error), error.getDefaultMessage())))
                 .toList();
         respond(request, response, ErrorCode.VALIDATION_ERROR, INVALID, details);
+    }
+
+    /**
+     * What the client calls the invalid value: a body's field (when a route validates a header too, Spring checks the
+     * body along with it, as a parameter), a header's or query parameter's own name, else the parameter's.
+     */
+    private static String field(ParameterValidationResult result, MessageSourceResolvable error) {
+        if (error instanceof FieldError fieldError) {
+            return fieldError.getField();
+        }
+        MethodParameter parameter = result.getMethodParameter();
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        if (query != null && !query.name().isEmpty()) {
+            return query.name();
+        }
+        return parameter.getParameterName();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -129,7 +155,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     void mediaType(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        respond(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", List.of());
+        respond(request, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, SEND_JSON, List.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -3,13 +3,17 @@ package com.crowdledger.infra.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * What request bodies may say, for every route at once.
@@ -20,6 +24,10 @@ import tools.jackson.databind.module.SimpleModule;
  *       that is not text) is refused (422, naming the field): PostgreSQL cannot store NUL, and a value that reached
  *       an event could never be projected (a tracking processor would retry it forever); a lone surrogate would be
  *       stored as "?", so what is answered, stored and compared would differ.</li>
+ *   <li>A value has its field's JSON type (422 otherwise): text is a string, never a number or {@code true} made into
+ *       one; a whole number is a number, never {@code "12"} or {@code 12.5}; a flag is {@code true} or
+ *       {@code false}. A blank string is no number, rather than "absent" (which would take a default amount). The one
+ *       exception is documented: a decimal (an amount) may come as a string, {@code "4.00"}, to keep it exact.</li>
  * </ul>
  */
 @Component
@@ -29,6 +37,14 @@ class StrictJson implements JsonMapperBuilderCustomizer {
     @Override
     public void customize(JsonMapper.Builder builder) {
         builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        builder.withCoercionConfigDefaults(config -> config.setAcceptBlankAsEmpty(false)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+        builder.withCoercionConfig(LogicalType.Integer, config -> config
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+        builder.withCoercionConfig(LogicalType.Boolean, config -> config
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
         builder.addModule(new SimpleModule("text-only").addDeserializer(String.class, new TextOnly())
                 .addKeyDeserializer(String.class, new TextOnlyKeys()));
     }
@@ -40,6 +56,9 @@ class StrictJson implements JsonMapperBuilderCustomizer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
             return requireText(StringDeserializer.instance.deserialize(parser, context));
         }
     }

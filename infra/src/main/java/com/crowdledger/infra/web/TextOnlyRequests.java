@@ -22,13 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Query parameters that are not text are refused (422 naming the parameter) before any handler runs, as
  * {@link StrictJson} refuses them in bodies: U+0000, which PostgreSQL cannot store (a value that reached an event, a
  * click's sub id or a postback's coupon, would stop the projections that read it), and bytes that are not UTF-8
- * (overlong forms, encoded surrogates), which Tomcat would only find when a handler reads the parameter, as a 500. The
- * path and headers need no check: Tomcat refuses NUL there itself (400).
+ * (overlong forms, encoded surrogates) or no bytes at all (a broken %-escape, {@code %zz}), which Tomcat would only
+ * find when a handler reads the parameter, as a 500. The path and headers need no check: Tomcat refuses NUL there
+ * itself (400).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class TextOnlyRequests extends OncePerRequestFilter {
-    static final String NOT_UTF8 = "is not UTF-8 text";
+    static final String NOT_UTF8 = "is not percent-encoded UTF-8 text";
     private final ErrorResponses errors;
 
     TextOnlyRequests(ErrorResponses errors) {
@@ -46,7 +47,10 @@ class TextOnlyRequests extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The first parameter whose name or value decodes to NUL or to bytes that are not UTF-8; null when none. */
+    /**
+     * The first parameter whose name or value decodes to NUL or to bytes that are not UTF-8, or does not decode (a
+     * broken %-escape); null when none.
+     */
     private static FieldIssue parameterNotText(String query) {
         if (query == null || query.indexOf('%') < 0 && query.indexOf('\0') < 0) {
             return null; // the common case, without decoding anything
@@ -72,7 +76,7 @@ class TextOnlyRequests extends OncePerRequestFilter {
         try {
             bytes = URLDecoder.decode(text, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
         } catch (IllegalArgumentException malformed) {
-            return text; // a broken %-escape: Tomcat's own parsing answers it (400)
+            return null; // a broken %-escape (%zz, a lone %): no text at all, and Tomcat would fail it as a 500
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -3,6 +3,7 @@ package com.crowdledger.infra.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ class StrictJsonTest {
     }
 
     record Answers(Map<String, String> answers) {
+    }
+
+    record Order(Integer quantity, long cents, BigDecimal amount, Boolean flag) {
     }
 
     @Test
@@ -50,6 +54,35 @@ class StrictJsonTest {
     void otherTextPasses() {
         assertThat(json.readValue("{\"name\":\"é 😀 \\ud83d\\ude00\",\"tags\":[\"x\"]}", Named.class).name())
                 .isEqualTo("é 😀 😀");
+    }
+
+    @Test
+    void textIsAStringNeverANumberOrAFlagMadeIntoOne() {
+        for (String odd : List.of("true", "12", "1e400", "{}", "[\"a\"]")) {
+            assertThatThrownBy(() -> json.readValue("{\"name\":" + odd + ",\"tags\":[]}", Named.class))
+                    .as(odd).isInstanceOfSatisfying(DatabindException.class, e ->
+                            assertThat(e.getPath()).extracting(ref -> ref.getPropertyName()).containsExactly("name"));
+        }
+        assertThatThrownBy(() -> json.readValue("{\"name\":\"a\",\"tags\":[1,2]}", Named.class))
+                .isInstanceOf(DatabindException.class);
+    }
+
+    @Test
+    void numbersAndFlagsHaveTheirOwnTypes() {
+        for (String odd : List.of("{\"quantity\":\"12\"}", "{\"quantity\":12.5}", "{\"quantity\":\"\"}",
+                "{\"cents\":\" \"}", "{\"cents\":\"7\"}", "{\"amount\":\"\"}", "{\"amount\":\" \"}",
+                "{\"amount\":\"\\u0000\"}", "{\"flag\":\"true\"}", "{\"flag\":1}")) {
+            assertThatThrownBy(() -> json.readValue(odd, Order.class)).as(odd).isInstanceOf(DatabindException.class);
+        }
+    }
+
+    @Test
+    void anAmountMayComeAsANumberOrAsDecimalText() {
+        Order order = json.readValue("{\"quantity\":12,\"cents\":7,\"amount\":\"4.00\",\"flag\":true}",
+                Order.class);
+        assertThat(order).isEqualTo(new Order(12, 7, new BigDecimal("4.00"), true));
+        assertThat(json.readValue("{\"amount\":49.90,\"cents\":0}", Order.class).amount())
+                .isEqualByComparingTo("49.90");
     }
 
     private static JsonMapper strict() {
