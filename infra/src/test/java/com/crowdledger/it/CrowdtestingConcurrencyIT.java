@@ -4,6 +4,7 @@ import static com.crowdledger.it.Crowdtesting.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -14,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Races through HTTP, on one node and on two nodes sharing the database: testers racing for a campaign's last
- * places, and an owner accepting one bug many times at once.
+ * places, an owner accepting one bug many times at once, and two bugs marked as each other's duplicate at once.
  */
 class CrowdtestingConcurrencyIT extends IntegrationTest {
     private static final int TESTERS = 50;
@@ -51,6 +52,34 @@ class CrowdtestingConcurrencyIT extends IntegrationTest {
     @Test
     void twentyParallelAcceptsOnTwoNodesMakeOneEarning() throws Exception {
         parallelAccepts(List.of(api, SecondInstance.api(dataSource)));
+    }
+
+    /**
+     * Pairs of bugs, each marked the duplicate of the other at the same moment: at most one of each pair becomes a
+     * duplicate, so an original always remains (without the campaign's lock, both pass their check).
+     */
+    @Test
+    void twoBugsMarkedEachOthersDuplicateAtOnceLeaveAnOriginal() throws Exception {
+        TestAccounts.Registered owner = crowd.owner("test");
+        TestAccounts.Registered tester = crowd.tester("test", "web");
+        String campaign = crowd.active(owner.key(), "platform", "web");
+        ok(crowd.join(tester.key(), campaign));
+        int pairs = 10;
+        List<String> bugs = new ArrayList<>();
+        for (int i = 0; i < 2 * pairs; i++) {
+            String bug = crowd.reported(tester.key(), campaign, "Crash " + i, "low");
+            crowd.bugMovedTo(owner.key(), bug, "triaged");
+            bugs.add(bug);
+        }
+
+        List<ApiClient.Response> marks = AllAtOnce.send(2 * pairs, i -> crowd.changeBug(owner.key(), bugs.get(i),
+                Map.of("status", "rejected", "resolution", "duplicate", "duplicateOf", bugs.get(i ^ 1))));
+
+        for (int pair = 0; pair < pairs; pair++) {
+            List<ApiClient.Response> both = List.of(marks.get(2 * pair), marks.get(2 * pair + 1));
+            assertThat(both).as("pair " + pair).filteredOn(r -> r.status() == 200).hasSize(1);
+            assertThat(both).filteredOn(r -> r.status() == 422).hasSize(1);
+        }
     }
 
     private void raceForPlaces(List<ApiClient> nodes) throws Exception {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -114,7 +115,7 @@ class Bug {
             case TRIAGED -> apply(new BugTriagedEvent(bugId, accountId, mode, campaignId, testerId, now));
             case ACCEPTED -> accept(command.earningId(), campaigns, now);
             case REJECTED -> {
-                requireOriginalInCampaign(command.duplicateOf(), bugs);
+                requireOriginal(command.duplicateOf(), bugs);
                 apply(new BugRejectedEvent(bugId, accountId, mode, campaignId, testerId, command.resolution(),
                         command.duplicateOf(), now));
             }
@@ -196,15 +197,21 @@ class Bug {
         }
     }
 
-    private void requireOriginalInCampaign(String original, BugLookup bugs) {
+    /** The original a duplicate names: another bug of the campaign, never itself a duplicate (no chain, no cycle). */
+    private void requireOriginal(String original, BugLookup bugs) {
         if (original == null) {
             return;
         }
         if (original.equals(bugId)) {
             throw DomainException.invalid("duplicateOf", "a bug cannot duplicate itself");
         }
-        if (!Ids.hasPrefix(original, Ids.BUG) || !bugs.campaignOf(original).filter(campaignId::equals).isPresent()) {
-            throw DomainException.invalid("duplicateOf", "must name a bug of the same campaign");
+        bugs.lockDuplicates(campaignId);
+        BugLookup.Reported named = Optional.of(original).filter(id -> Ids.hasPrefix(id, Ids.BUG)).flatMap(bugs::find)
+                .filter(reported -> reported.campaignId().equals(campaignId))
+                .orElseThrow(() -> DomainException.invalid("duplicateOf", "must name a bug of the same campaign"));
+        if (named.duplicateOf() != null) {
+            throw DomainException.invalid("duplicateOf", "names a duplicate of " + named.duplicateOf()
+                    + "; name the original");
         }
     }
 

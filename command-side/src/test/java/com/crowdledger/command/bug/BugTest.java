@@ -315,6 +315,17 @@ class BugTest {
                 .expectException(invalidField("duplicateOf"));
     }
 
+    /** Two bugs as each other's duplicate would leave no original: a duplicate is never named as one. */
+    @Test
+    void aDuplicateNamesTheOriginalNotAnotherDuplicate() {
+        bugs.campaigns.put("bug_original", CAMPAIGN_ID);
+        bugs.campaigns.put("bug_copy", CAMPAIGN_ID);
+        bugs.duplicates.put("bug_copy", "bug_original");
+        givenTriaged().when(change(BugStatus.REJECTED, Resolution.DUPLICATE, "bug_copy"))
+                .expectNoEvents()
+                .expectException(invalidField("duplicateOf"));
+    }
+
     @Test
     void bugCannotDuplicateItself() {
         bugs.campaigns.put(BUG_ID, CAMPAIGN_ID);
@@ -401,13 +412,20 @@ class BugTest {
         }
     }
 
-    /** Which campaign each known bug belongs to. */
+    /** Which campaign each known bug belongs to, and which of them are duplicates of which. */
     static final class FakeBugLookup implements BugLookup {
         final Map<String, String> campaigns = new HashMap<>();
+        final Map<String, String> duplicates = new HashMap<>();
 
         @Override
-        public Optional<String> campaignOf(String bugId) {
-            return Optional.ofNullable(campaigns.get(bugId));
+        public Optional<Reported> find(String bugId) {
+            return Optional.ofNullable(campaigns.get(bugId)).map(campaign -> new Reported(campaign,
+                    duplicates.get(bugId)));
+        }
+
+        @Override
+        public void lockDuplicates(String campaignId) {
+            // one command at a time in a fixture
         }
     }
 }
