@@ -273,6 +273,12 @@ class ConventionsIT extends IntegrationTest {
         assertThat(badUrl.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
         assertThat(badUrl.body()).contains("\"success\":false", "\"code\":\"INVALID_REQUEST\"", "\"requestId\":\"req_");
+        assertThat(badUrl.headers().firstValue("Request-Id")).hasValueSatisfying(id ->
+                assertThat(badUrl.body()).contains("\"requestId\":\"" + id + "\""));
+        assertThat(badUrl.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String trace = rawAnswer("TRACE /v1/campaigns", "");
+        assertThat(trace).startsWith("HTTP/1.1 405").contains("Request-Id: req_", "Cache-Control: no-store",
+                "\"code\":\"METHOD_NOT_ALLOWED\"", "\"requestId\":\"req_");
 
         String key = accounts.verifiedOwner("test").key();
         HttpResponse<String> notAcceptable = raw.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/auth/me"))

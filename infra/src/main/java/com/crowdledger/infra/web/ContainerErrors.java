@@ -38,14 +38,17 @@ class ContainerErrors implements TomcatContextCustomizer {
             }
             ErrorCode code = ErrorStatus.codeFor(status);
             String message = status >= 500 ? "Something went wrong on our side" : "The request could not be read";
+            String requestId = Ids.next(Ids.REQUEST);
             try {
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
+                response.setHeader(RequestIds.HEADER, requestId);
+                NoStore.applyTo(response);
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write("{\"success\":false,\"error\":{\"code\":\"" + code.name() + "\",\"message\":\""
                             + message + "\",\"status\":" + status + ",\"details\":[]},\"meta\":{\"requestId\":\""
-                            + Ids.next(Ids.REQUEST) + "\",\"timestamp\":\"" + Instant.now() + "\"}}");
+                            + requestId + "\",\"timestamp\":\"" + Instant.now() + "\"}}");
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -27,8 +27,13 @@ class NoStore extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        applyTo(response);
+        chain.doFilter(request, response);
+    }
+
+    /** Also for answers Tomcat gives before any filter runs ({@link ContainerErrors}). */
+    static void applyTo(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        chain.doFilter(request, response);
     }
 }

@@ -28,12 +28,24 @@ public class RequestIds extends OncePerRequestFilter {
         return id == null ? null : id.toString();
     }
 
+    /**
+     * The request's id, given one now if it has none: a request the container refused before any filter ran (a
+     * TRACE, say) reaches the error dispatch without one.
+     */
+    static String assign(HttpServletRequest request, HttpServletResponse response) {
+        String id = of(request);
+        if (id == null) {
+            id = Ids.next("req_");
+            request.setAttribute(ATTRIBUTE, id);
+            response.setHeader(HEADER, id);
+        }
+        return id;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = Ids.next("req_");
-        request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
+        String id = assign(request, response);
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
