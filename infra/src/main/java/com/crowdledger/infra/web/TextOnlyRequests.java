@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link StrictJson} refuses them in bodies: U+0000, which PostgreSQL cannot store (a value that reached an event, a
  * click's sub id or a postback's coupon, would stop the projections that read it), and bytes that are not UTF-8
  * (overlong forms, encoded surrogates) or no bytes at all (a broken %-escape, {@code %zz}), which Tomcat would only
- * find when a handler reads the parameter, as a 500. The path and headers need no check: Tomcat refuses NUL there
- * itself (400).
+ * find when a handler reads the parameter, as a 500. Then Tomcat reads the parameters at once, and what it cannot read
+ * (an escape only it refuses, such as {@code %+1}, over a thousand parameters, a broken form body) is 400 here rather
+ * than a 500 later. The path and headers need no check: Tomcat refuses NUL there itself (400).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -42,6 +43,13 @@ class TextOnlyRequests extends OncePerRequestFilter {
         FieldIssue notText = parameterNotText(request.getQueryString());
         if (notText != null) {
             errors.write(request, response, ErrorCode.VALIDATION_ERROR, "The request is invalid", List.of(notText));
+            return;
+        }
+        try {
+            request.getParameterMap(); // Tomcat reads the parameters once, here, rather than where a handler asks
+        } catch (IllegalStateException unreadable) { // Tomcat's InvalidParameterException: an escape it cannot
+            // decode (%+1), more parameters than it takes, a broken form body
+            errors.write(request, response, ErrorCode.INVALID_REQUEST, "The request's parameters could not be read");
             return;
         }
         chain.doFilter(request, response);
