@@ -10,6 +10,7 @@ import com.crowdledger.shared.error.ErrorCode;
 import com.crowdledger.shared.web.Authenticated;
 import com.crowdledger.shared.web.Caller;
 import com.crowdledger.shared.web.Errors;
+import com.crowdledger.shared.web.ScalarText;
 import com.crowdledger.shared.web.Tenant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,7 +50,7 @@ class SlotCommandController {
     record SubmitPlaytest(
             @NotBlank @Size(max = 2000) String videoUrl,
             @Nullable @Size(max = Playtest.MAX_NOTES_LENGTH) String notes,
-            @Nullable @Size(max = Playtest.MAX_ANSWERS) Map<String, String> answers) {
+            @Nullable @Size(max = Playtest.MAX_ANSWERS) @ScalarText Map<String, String> answers) {
     }
 
     record RejectSubmission(@NotBlank @Size(max = Playtest.MAX_REASON_LENGTH) String reason) {

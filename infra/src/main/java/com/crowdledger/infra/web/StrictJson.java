@@ -1,12 +1,15 @@
 package com.crowdledger.infra.web;
 
+import com.crowdledger.shared.web.ScalarText;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -26,8 +29,9 @@ import tools.jackson.databind.type.LogicalType;
  *       stored as "?", so what is answered, stored and compared would differ.</li>
  *   <li>A value has its field's JSON type (422 otherwise): text is a string, never a number or {@code true} made into
  *       one; a whole number is a number, never {@code "12"} or {@code 12.5}; a flag is {@code true} or
- *       {@code false}. A blank string is no number, rather than "absent" (which would take a default amount). The one
- *       exception is documented: a decimal (an amount) may come as a string, {@code "4.00"}, to keep it exact.</li>
+ *       {@code false}. A blank string is no number, rather than "absent" (which would take a default amount). Two
+ *       exceptions are documented: a decimal (an amount) may come as a string, {@code "4.00"}, to keep it exact, and a
+ *       field marked {@link ScalarText} takes a number as its text.</li>
  * </ul>
  */
 @Component
@@ -50,16 +54,31 @@ class StrictJson implements JsonMapperBuilderCustomizer {
     }
 
     private static final class TextOnly extends StdDeserializer<String> {
+        private final boolean scalars;
+
         TextOnly() {
+            this(false);
+        }
+
+        private TextOnly(boolean scalars) {
             super(String.class);
+            this.scalars = scalars;
+        }
+
+        /** A field marked {@link ScalarText} (a map's values too) takes a number or a flag as its text. */
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            boolean marked = property != null && property.getAnnotation(ScalarText.class) != null;
+            return marked == scalars ? this : new TextOnly(marked);
         }
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            JsonToken token = parser.currentToken();
+            if (token != JsonToken.VALUE_STRING && !(scalars && token.isScalarValue())) {
                 return (String) context.handleUnexpectedToken(String.class, parser);
             }
-            return requireText(StringDeserializer.instance.deserialize(parser, context));
+            return requireText(scalars ? parser.getString() : StringDeserializer.instance.deserialize(parser, context));
         }
     }
 

@@ -3,6 +3,7 @@ package com.crowdledger.infra.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crowdledger.shared.web.ScalarText;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ class StrictJsonTest {
     }
 
     record Order(Integer quantity, long cents, BigDecimal amount, Boolean flag) {
+    }
+
+    record Postback(@ScalarText String txnId, @ScalarText Map<String, String> answers, String name) {
     }
 
     @Test
@@ -83,6 +87,19 @@ class StrictJsonTest {
         assertThat(order).isEqualTo(new Order(12, 7, new BigDecimal("4.00"), true));
         assertThat(json.readValue("{\"amount\":49.90,\"cents\":0}", Order.class).amount())
                 .isEqualByComparingTo("49.90");
+    }
+
+    @Test
+    void aFieldMarkedScalarTextTakesANumberAsItsTextAndNothingElseDoes() {
+        Postback postback = json.readValue("{\"txnId\":1001,\"answers\":{\"rating\":5,\"fun\":true}}",
+                Postback.class);
+        assertThat(postback.txnId()).isEqualTo("1001");
+        assertThat(postback.answers()).containsEntry("rating", "5").containsEntry("fun", "true");
+        assertThatThrownBy(() -> json.readValue("{\"txnId\":\"a\\u0000\"}", Postback.class))
+                .hasRootCauseInstanceOf(StrictJson.NotText.class);
+        assertThatThrownBy(() -> json.readValue("{\"txnId\":{}}", Postback.class)).isInstanceOf(DatabindException.class);
+        assertThatThrownBy(() -> json.readValue("{\"name\":1001}", Postback.class))
+                .isInstanceOf(DatabindException.class);
     }
 
     private static JsonMapper strict() {

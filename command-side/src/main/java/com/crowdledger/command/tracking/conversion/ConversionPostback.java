@@ -2,6 +2,7 @@ package com.crowdledger.command.tracking.conversion;
 
 import com.crowdledger.shared.error.DomainException;
 import com.crowdledger.shared.tracking.ConversionKind;
+import com.crowdledger.shared.web.ScalarText;
 import com.crowdledger.shared.web.Tenant;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
@@ -14,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  * is refused), the event to {@code sale}.
  */
 public record ConversionPostback(
-        @JsonProperty(CLICK_ID) @Nullable String clickId,
+        @JsonProperty(CLICK_ID) @ScalarText @Nullable String clickId,
         @Nullable BigDecimal amount,
         @Nullable BigDecimal payout,
-        @JsonProperty(TXN_ID) @Nullable String txnId,
+        @JsonProperty(TXN_ID) @ScalarText @Nullable String txnId,
         @Nullable ConversionKind event,
         @Nullable String currency,
-        @JsonProperty(COUPON_CODE) @Nullable String couponCode) {
+        @JsonProperty(COUPON_CODE) @ScalarText @Nullable String couponCode) {
     static final String CLICK_ID = "click_id";
     static final String AMOUNT = "amount";
     static final String PAYOUT = "payout";
