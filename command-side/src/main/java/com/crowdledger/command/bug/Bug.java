@@ -197,7 +197,7 @@ class Bug {
         }
     }
 
-    /** The original a duplicate names: another bug of the campaign, never itself a duplicate (no chain, no cycle). */
+    /** The original a duplicate names: another bug of the campaign, not itself a duplicate (so no cycle can form). */
     private void requireOriginal(String original, BugLookup bugs) {
         if (original == null) {
             return;
