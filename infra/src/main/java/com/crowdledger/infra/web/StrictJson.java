@@ -1,6 +1,7 @@
 package com.crowdledger.infra.web;
 
 import com.crowdledger.shared.web.ScalarText;
+import java.time.Instant;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
@@ -14,6 +15,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
@@ -31,7 +33,8 @@ import tools.jackson.databind.type.LogicalType;
  *       one; a whole number is a number, never {@code "12"} or {@code 12.5}; a flag is {@code true} or
  *       {@code false}. A blank string is no number, rather than "absent" (which would take a default amount). Two
  *       exceptions are documented: a decimal (an amount) may come as a string, {@code "4.00"}, to keep it exact, and a
- *       field marked {@link ScalarText} takes a number as its text.</li>
+ *       field marked {@link ScalarText} takes a number as its text. An instant is ISO-8601 text, never epoch
+ *       numbers.</li>
  * </ul>
  */
 @Component
@@ -50,7 +53,8 @@ class StrictJson implements JsonMapperBuilderCustomizer {
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
         builder.addModule(new SimpleModule("text-only").addDeserializer(String.class, new TextOnly())
-                .addKeyDeserializer(String.class, new TextOnlyKeys()));
+                .addKeyDeserializer(String.class, new TextOnlyKeys())
+                .addDeserializer(Instant.class, new InstantText()));
     }
 
     private static final class TextOnly extends StdDeserializer<String> {
@@ -79,6 +83,21 @@ class StrictJson implements JsonMapperBuilderCustomizer {
                 return (String) context.handleUnexpectedToken(String.class, parser);
             }
             return requireText(scalars ? parser.getString() : StringDeserializer.instance.deserialize(parser, context));
+        }
+    }
+
+    /** An instant is ISO-8601 text ({@code "2030-01-01T00:00:00Z"}), never a count of seconds or milliseconds. */
+    private static final class InstantText extends StdDeserializer<Instant> {
+        InstantText() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
         }
     }
 

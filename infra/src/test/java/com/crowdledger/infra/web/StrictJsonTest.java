@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.crowdledger.shared.web.ScalarText;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ class StrictJsonTest {
     }
 
     record Postback(@ScalarText String txnId, @ScalarText Map<String, String> answers, String name) {
+    }
+
+    record Expiring(Instant expiresAt) {
     }
 
     @Test
@@ -100,6 +104,16 @@ class StrictJsonTest {
         assertThatThrownBy(() -> json.readValue("{\"txnId\":{}}", Postback.class)).isInstanceOf(DatabindException.class);
         assertThatThrownBy(() -> json.readValue("{\"name\":1001}", Postback.class))
                 .isInstanceOf(DatabindException.class);
+    }
+
+    @Test
+    void anInstantIsTextNeverEpochNumbers() {
+        assertThat(json.readValue("{\"expiresAt\":\"2030-01-01T00:00:00Z\"}", Expiring.class).expiresAt())
+                .isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+        for (String odd : List.of("2000000000", "2000000000.5")) {
+            assertThatThrownBy(() -> json.readValue("{\"expiresAt\":" + odd + "}", Expiring.class)).as(odd)
+                    .isInstanceOf(DatabindException.class);
+        }
     }
 
     private static JsonMapper strict() {
