@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The Content-Type of a request that may carry a body (POST, PUT, PATCH) names one type: {@code *}{@code /*},
- * {@code application/*} and the like are 415 like any other type the API does not read. Spring refuses a wildcard only deep in its reading of the body, with an exception
- * no handler maps (a 500); a Content-Type that does not parse at all is left to Spring, which answers it 415.
+ * {@code application/*} and the like are 415 like any other type the API does not read. Spring refuses a wildcard
+ * only deep in its reading of the body, with an exception no handler maps (a 500); a Content-Type that does not parse
+ * at all is left to Spring, which answers it 415.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)

@@ -1,6 +1,5 @@
 package com.crowdledger.infra.web;
 
-import com.crowdledger.shared.Ids;
 import com.crowdledger.shared.error.ErrorCode;
 import java.io.IOException;
 import java.io.Writer;
@@ -38,11 +37,10 @@ class ContainerErrors implements TomcatContextCustomizer {
             }
             ErrorCode code = ErrorStatus.codeFor(status);
             String message = status >= 500 ? "Something went wrong on our side" : "The request could not be read";
-            String requestId = Ids.next(Ids.REQUEST);
+            String requestId = RequestIds.assign(request, response);
             try {
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                response.setHeader(RequestIds.HEADER, requestId);
                 NoStore.applyTo(response);
                 Writer writer = response.getReporter();
                 if (writer != null) {

@@ -35,7 +35,7 @@ public class RequestIds extends OncePerRequestFilter {
     static String assign(HttpServletRequest request, HttpServletResponse response) {
         String id = of(request);
         if (id == null) {
-            id = Ids.next("req_");
+            id = Ids.next(Ids.REQUEST);
             request.setAttribute(ATTRIBUTE, id);
             response.setHeader(HEADER, id);
         }
